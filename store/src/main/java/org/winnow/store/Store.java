@@ -26,6 +26,13 @@ public interface Store extends AutoCloseable {
 
     Corrections corrections();
 
+    /**
+     * Direct access for modules that keep tables of their own (the comment platform); their
+     * migrations sit beside the store's on the classpath under {@code db/migration}, numbered from
+     * V100, and run on open like the store's own.
+     */
+    org.jdbi.v3.core.Jdbi jdbi();
+
     /** True when the database answers a trivial query now (readiness probe). */
     boolean ping();
 
