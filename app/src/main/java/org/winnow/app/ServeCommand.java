@@ -1,0 +1,127 @@
+package org.winnow.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.winnow.engine.Comment;
+import org.winnow.engine.Verdict;
+import org.winnow.engine.model.Model;
+import org.winnow.platform.Platform;
+import org.winnow.platform.PlatformConfig;
+import org.winnow.platform.SpamFilter;
+import org.winnow.server.ServerConfig;
+import org.winnow.server.WinnowServer;
+import org.winnow.store.ApiKeys;
+import org.winnow.store.Store;
+import org.winnow.training.DefaultModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code winnow serve}: opens the store, loads the model and serves until stopped. */
+@Command(name = "serve", description = "Run the server: the Akismet-compatible API, the JSON API and the comment pages.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin StoreOptions store;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL readers use to reach this server, for links in pages, feeds and the widget (default: http://localhost:PORT).")
+    String publicUrl;
+
+    @Option(names = "--trust-proxy", defaultValue = "false",
+            description = "Take the client's address and scheme from X-Forwarded-For / X-Forwarded-Proto (only behind your own reverse proxy).")
+    boolean trustProxy;
+
+    @Option(names = "--max-request-bytes", defaultValue = "1048576", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+    long maxRequestBytes;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        int listenPort = port == 0 ? freePort() : port;
+        String siteUrl = publicUrl != null ? Sites.checkUrl(publicUrl).replaceAll("/+$", "") : "http://localhost:" + listenPort;
+
+        Store s = store.open();
+        WinnowServer server;
+        Platform platform = null;
+        try {
+            // The first key comes before the platform, which files its demo site under it.
+            String firstKey = ensureFirstKey(s, siteUrl);
+            Model model = DefaultModel.load();
+            ServerConfig config = ServerConfig.defaults().withHost(host).withPort(listenPort).withMaxRequestBytes(maxRequestBytes);
+            WinnowServer created = new WinnowServer(s, model, config);
+            platform = Platform.create(s, store.databaseUrl(), new ServerFilter(created),
+                    new PlatformConfig(store.secret(), siteUrl, trustProxy, Clock.systemUTC()));
+            Platform mounted = platform;
+            server = created.withRoutes(cfg -> Platform.register(cfg, mounted)).start();
+
+            String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port();
+            if (firstKey != null) out.println(firstKey);
+            platform.setupLink().ifPresent(link -> out.println("  First admin: open " + link
+                    + "   (or run: winnow admin create --user NAME)"));
+            out.println("  Demo article: " + siteUrl + "/   Moderation: " + siteUrl + "/admin   JSON API: " + base + "/api/v1/check");
+            out.printf("Winnow is listening on %s (store: %s, started in %d ms)%n", base, s.kind(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            out.flush();
+        } catch (RuntimeException e) {
+            if (platform != null) platform.close();
+            s.close();
+            throw e;
+        }
+        Platform started = platform;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            started.close();
+            s.close();
+            stopped.countDown();
+        }, "winnow-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** On the very first start, makes a site and key so the API can be called right away. */
+    private static String ensureFirstKey(Store s, String siteUrl) {
+        if (!s.keys().list().isEmpty()) return null;
+        ApiKeys.Created created = s.keys().create(siteUrl, "first key, made by winnow serve");
+        return "  API key for " + created.site().url() + ": " + created.plaintext()
+                + "   (stored hashed; shown only now — make more with: winnow keys create --site URL)";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free TCP port: " + e.getMessage(), e);
+        }
+    }
+
+    /** The platform judges and learns through the server's live model, like the Akismet API. */
+    private record ServerFilter(WinnowServer server) implements SpamFilter {
+        @Override
+        public Verdict judge(long siteId, Comment comment) {
+            return server.judge(siteId, comment);
+        }
+
+        @Override
+        public void correct(long siteId, Comment comment, boolean spam, String source) {
+            server.correct(siteId, comment, spam, source);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.winnow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as the README runs it: keys, serve, learn, crash, restart. */
+class ServeIT {
+    private static final String BLOG = "https://blog.example.com";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir Path data;
+
+    private HttpResponse<String> post(String base, String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> comment(String key, String text) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("api_key", key);
+        f.put("blog", BLOG);
+        f.put("user_ip", "198.51.100.23");
+        f.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+        f.put("comment_type", "comment");
+        f.put("comment_author", "Dana");
+        f.put("comment_author_email", "dana@example.org");
+        f.put("comment_content", text);
+        return f;
+    }
+
+    @Test
+    void keysServeLearnCrashAndRestart() throws Exception {
+        WinnowProcess.Result created = WinnowProcess.run("keys", "create", "--data", data.toString(), "--site", BLOG);
+        assertThat(created.exit()).as(created.err()).isZero();
+        String key = created.out().strip();
+        assertThat(key).matches("[0-9a-f]{12}");
+        assertThat(created.err()).contains("cannot be shown again");
+
+        String text = "Lovely photos of the allotment, thank you for posting the seed list as well.";
+        String nearCopy = "Lovely photos of the allotment, thank you for posting the seed list as well!!";
+        try (WinnowProcess server = WinnowProcess.serve("--data", data.toString(), "--port", "0")) {
+            assertThat(server.output()).noneMatch(l -> l.contains("API key for"));
+            var valid = post(server.baseUrl, "/1.1/verify-key", Map.of("key", key, "blog", BLOG));
+            assertThat(valid.body()).isEqualTo("valid");
+            var first = post(server.baseUrl, "/1.1/comment-check", comment(key, text));
+            assertThat(first.body()).isEqualTo("false");
+            assertThat(first.headers().firstValue("X-akismet-guid")).hasValueSatisfying(g -> assertThat(g).matches("[0-9a-f]{32}"));
+
+            var thanks = post(server.baseUrl, "/1.1/submit-spam", comment(key, text));
+            assertThat(thanks.body()).isEqualTo("Thanks for making the web a better place.");
+            assertThat(post(server.baseUrl, "/1.1/comment-check", comment(key, nearCopy)).body()).isEqualTo("true");
+            server.kill(); // no clean shutdown: what was acknowledged must already be on disk
+        }
+
+        try (WinnowProcess again = WinnowProcess.serve("--data", data.toString(), "--port", "0")) {
+            assertThat(post(again.baseUrl, "/1.1/comment-check", comment(key, nearCopy)).body())
+                    .as("the correction survives a crash and a restart").isEqualTo("true");
+            assertThat(post(again.baseUrl, "/1.1/verify-key", Map.of("key", "0badbadbad00", "blog", BLOG)).body()).isEqualTo("invalid");
+        }
+
+        WinnowProcess.Result listed = WinnowProcess.run("keys", "list", "--data", data.toString());
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.out()).contains(key.substring(0, 4) + "…").contains("active").contains("site " + BLOG).doesNotContain(key);
+        WinnowProcess.Result revoked = WinnowProcess.run("keys", "revoke", "--data", data.toString(), key);
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(WinnowProcess.run("keys", "revoke", "--data", data.toString(), key).exit()).isEqualTo(1);
+        try (WinnowProcess after = WinnowProcess.serve("--data", data.toString(), "--port", "0")) {
+            assertThat(post(after.baseUrl, "/1.1/verify-key", Map.of("key", key, "blog", BLOG)).body()).isEqualTo("invalid");
+        }
+    }
+
+    @Test
+    void firstStartMakesAKeyThatWorksAtOnce() throws Exception {
+        try (WinnowProcess server = WinnowProcess.serve("--data", data.toString(), "--port", "0")) {
+            String line = server.output().stream().filter(l -> l.contains("API key for")).findFirst().orElseThrow();
+            String key = line.replaceAll(".*API key for \\S+: ([0-9a-f]{12}).*", "$1");
+            assertThat(key).matches("[0-9a-f]{12}");
+            String site = line.replaceAll(".*API key for (\\S+):.*", "$1");
+            assertThat(site).isEqualTo(server.baseUrl.replace("127.0.0.1", "localhost"));
+            assertThat(post(server.baseUrl, "/1.1/verify-key", Map.of("key", key, "blog", site)).body()).isEqualTo("valid");
+            assertThat(server.output()).anyMatch(l -> l.contains("/admin/setup/"));
+            var home = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(home.statusCode()).isEqualTo(200);
+            String articlePath = home.body().replaceAll("(?s).*?href=\"(/a/[^\"]+)\".*", "$1");
+            assertThat(articlePath).startsWith("/a/");
+            var article = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + articlePath)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(article.statusCode()).isEqualTo(200);
+            assertThat(article.body()).contains("Leave a comment").contains("Learn how your comment data is processed");
+            var health = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void badCommandLinesSayWhatIsWrong() throws Exception {
+        WinnowProcess.Result badSite = WinnowProcess.run("keys", "create", "--data", data.toString(), "--site", "blog.example.com");
+        assertThat(badSite.exit()).isNotZero();
+        assertThat(badSite.err()).contains("site must be a full http:// or https:// URL");
+        WinnowProcess.Result badPort = WinnowProcess.run("serve", "--data", data.toString(), "--port", "eighty");
+        assertThat(badPort.exit()).isNotZero();
+        assertThat(badPort.err()).contains("--port");
+        WinnowProcess.Result unknown = WinnowProcess.run("frobnicate");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("frobnicate");
+    }
+}
