@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface ApiKeys {
 
+    /** Longest accepted label. */
+    int MAX_LABEL_CHARS = 200;
+
+    /** Longest accepted blog URL (after normalisation). */
+    int MAX_URL_CHARS = 2000;
+
     /** A key as stored: never the key itself, only a short hint (first 4 characters) for people. */
     record ApiKey(long id, String hint, String label, Instant createdAt, Instant revokedAt) {
         public boolean active() {
@@ -26,16 +32,29 @@ public interface ApiKeys {
     /** Makes a new random key for {@code siteUrl}; {@code label} is free text for people (may be empty). */
     Created create(String siteUrl, String label);
 
-    /** The active key with this plaintext, if any (revoked keys are not returned). Fast: called per request. */
+    /**
+     * The active key with this plaintext, if any (revoked keys are not returned). Fast: called per request.
+     * Case and surrounding spaces are ignored; anything not shaped like a key is simply not found. Hits
+     * are cached for a few seconds: a revoke on this node takes effect at once, on other nodes within
+     * 5 seconds.
+     */
     Optional<ApiKey> verify(String plaintext);
 
     /** All keys, newest first, revoked ones included. */
     List<ApiKey> list();
 
-    /** Revokes the key given by plaintext or by id; false if there is no such active key. */
+    /**
+     * Revokes the key given by plaintext or by id; false if there is no such active key. A 12-hex-digit
+     * argument is taken as a key, an argument of only digits otherwise as an id.
+     */
     boolean revoke(String plaintextOrId);
 
-    /** The site row for {@code blogUrl} under this key, created on first use. */
+    /**
+     * The site row for {@code blogUrl} under this key, created on first use (safe when several threads
+     * or nodes see a new site at once). A URL without a scheme is taken as http.
+     *
+     * @throws StoreException with {@link StoreException.Reason#MISSING_REFERENCE} if there is no such key
+     */
     Site site(long keyId, String blogUrl);
 
     /** The sites that have used this key, oldest first. */

@@ -11,6 +11,15 @@ import java.util.Optional;
  */
 public interface Checks {
 
+    /** Longest accepted {@link Check#comment()}. */
+    int MAX_COMMENT_CHARS = 1 << 20;
+
+    /** Longest accepted {@link Check#explanation()}. */
+    int MAX_EXPLANATION_CHARS = 1 << 18;
+
+    /** Longest accepted {@link Check#matchKey()}. */
+    int MAX_MATCH_KEY_CHARS = 128;
+
     /**
      * One recorded check.
      *
@@ -31,20 +40,45 @@ public interface Checks {
     record SiteMonth(long siteId, String siteUrl, YearMonth month, long apiCalls, long spam, long ham,
                      long missedSpam, long falsePositives) {}
 
-    /** Records a check durably (on disk when this returns). */
+    /**
+     * A new guid for a check: 32 lowercase hex, starting with the time so that guids are recorded in
+     * index order (faster inserts than fully random guids), the rest unguessable.
+     */
+    static String newGuid() {
+        return Guids.next();
+    }
+
+    /**
+     * Records a check durably (on disk when this returns). Concurrent calls are committed together
+     * in one transaction (group commit), so many threads recording at once is the fast path.
+     *
+     * @throws IllegalArgumentException if a field is missing, malformed or too long (nothing is written)
+     * @throws StoreException           e.g. {@link StoreException.Reason#DUPLICATE} for a guid already
+     *                                  recorded, {@link StoreException.Reason#MISSING_REFERENCE} for an unknown site
+     */
     void record(Check check);
 
+    /** The check with this guid; empty if there is none or the text is not a guid. */
     Optional<Check> byGuid(String guid);
 
     /** The newest check of this site with this match key. */
     Optional<Check> latestByMatchKey(long siteId, String matchKey);
 
-    /** Per-site counts for the sites of one key in one month (missed spam / false positives come from corrections). */
+    /**
+     * Per-site counts for the sites of one key in one (UTC) month, oldest site first; every site that
+     * existed in the month is listed, with zeros if idle. Test checks are not counted. spam counts
+     * "spam" and "discard" verdicts. Missed spam / false positives come from corrections received in the
+     * month (to spam with previous verdict ham / to ham with previous verdict spam or discard), each
+     * corrected check counted once however many corrections it got.
+     */
     List<SiteMonth> monthly(long keyId, YearMonth month);
 
-    /** Calls (non-test checks) made with one key since the start of {@code month}. */
+    /** Calls (non-test checks) made with one key during {@code month} (UTC). */
     long callsInMonth(long keyId, YearMonth month);
 
-    /** Deletes checks older than {@code before}; returns how many. (Retention.) */
+    /**
+     * Deletes checks older than {@code before}; returns how many. (Retention.) Works in chunks, each
+     * its own transaction, so it never blocks recording for long.
+     */
     int deleteOlderThan(Instant before);
 }

@@ -10,6 +10,15 @@ import java.util.List;
  */
 public interface Corrections {
 
+    /** Longest accepted {@link Correction#comment()}. */
+    int MAX_COMMENT_CHARS = 1 << 20;
+
+    /** Longest accepted {@link Correction#source()}. */
+    int MAX_SOURCE_CHARS = 32;
+
+    /** Largest {@code limit} accepted by {@link #after}. */
+    int MAX_LIMIT = 10_000;
+
     /**
      * One labelled example.
      *
@@ -25,10 +34,22 @@ public interface Corrections {
     record Correction(long seq, long siteId, String guid, boolean spam, String source, String comment, Instant at,
                       String previousVerdict) {}
 
-    /** Appends durably; returns the correction with its {@code seq} filled in. */
+    /**
+     * Appends durably; returns the correction with its {@code seq} filled in (the given seq is ignored)
+     * and {@code at} truncated to the millisecond, exactly as {@link #after} will return it. A
+     * {@code previousVerdict} requires a {@code guid} (it is the verdict of that check).
+     *
+     * @throws IllegalArgumentException if a field is missing, malformed or too long (nothing is written)
+     * @throws StoreException           e.g. {@link StoreException.Reason#MISSING_REFERENCE} for an unknown site
+     */
     Correction append(Correction correction);
 
-    /** Up to {@code limit} corrections with seq greater than {@code afterSeq}, in seq order. */
+    /**
+     * Up to {@code limit} (1…{@value #MAX_LIMIT}) corrections with seq greater than {@code afterSeq}, in
+     * seq order. Seqs have no gaps and become visible in order, on every node: a reader that has seen
+     * seq n will never later find a new correction with a smaller seq, so polling with the last seq
+     * seen misses nothing.
+     */
     List<Correction> after(long afterSeq, int limit);
 
     /** Number of corrections in the log. */

@@ -5,7 +5,8 @@ package org.winnow.store;
  * corrections the engine learns from. Opened on a SQLite file (default) or on PostgreSQL; the same
  * migrations run on both and bring the schema up to date on open.
  *
- * <p>Thread-safe. Close it on shutdown.
+ * <p>Thread-safe. Close it on shutdown. Times are stored to the millisecond and months are UTC months.
+ * Invalid arguments throw {@link IllegalArgumentException}; database failures throw {@link StoreException}.
  */
 public interface Store extends AutoCloseable {
 
@@ -15,9 +16,11 @@ public interface Store extends AutoCloseable {
      * @param url    {@code jdbc:sqlite:/path/winnow.db}, a plain file path (taken as SQLite), or
      *               {@code jdbc:postgresql://host:port/db?user=…&password=…}
      * @param secret server secret used to hash API keys (HMAC-SHA256); at least 16 bytes
+     * @throws IllegalArgumentException if the url or secret is unusable
+     * @throws StoreException           if the database cannot be opened or migrated
      */
     static Store open(String url, byte[] secret) {
-        throw new UnsupportedOperationException("not yet"); // store helper
+        return SqlStore.open(url, secret);
     }
 
     ApiKeys keys();
@@ -26,12 +29,10 @@ public interface Store extends AutoCloseable {
 
     Corrections corrections();
 
-    /**
-     * Direct access for modules that keep tables of their own (the comment platform); their
-     * migrations sit beside the store's on the classpath under {@code db/migration}, numbered from
-     * V100, and run on open like the store's own.
-     */
-    org.jdbi.v3.core.Jdbi jdbi();
+    /** Named values shared by all nodes. (Default only so that test doubles written before it existed compile.) */
+    default Settings settings() {
+        throw new UnsupportedOperationException("this Store has no settings");
+    }
 
     /** True when the database answers a trivial query now (readiness probe). */
     boolean ping();
@@ -39,6 +40,7 @@ public interface Store extends AutoCloseable {
     /** "sqlite" or "postgresql". */
     String kind();
 
+    /** Waits for pending check writes to commit, then closes the database. Idempotent. */
     @Override
     void close();
 }

@@ -1,0 +1,24 @@
+package org.winnow.platform;
+
+import org.winnow.engine.Comment;
+import org.winnow.engine.Verdict;
+
+/**
+ * What the platform needs from the spam filter. The app implements it over the server's learning
+ * loop, so comments posted here and checks made through the Akismet API share one model, and every
+ * moderator decision is logged and replayed like a submit-spam / submit-ham.
+ *
+ * <p>{@code siteId} is the store's site id ({@code ApiKeys.Site#id()}) of the platform site.
+ * Implementations must be thread-safe.
+ */
+public interface SpamFilter {
+
+    /** Judges a new comment. */
+    Verdict judge(long siteId, Comment comment);
+
+    /**
+     * Teaches the filter one labelled example, exactly as a submit-spam ({@code spam = true}) or a
+     * submit-ham does. {@code source} says who decided, e.g. {@code "moderator"}.
+     */
+    void correct(long siteId, Comment comment, boolean spam, String source);
+}

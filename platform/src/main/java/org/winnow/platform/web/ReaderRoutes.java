@@ -1,0 +1,191 @@
+package org.winnow.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.winnow.platform.data.Article;
+import org.winnow.platform.data.CommentThread;
+import org.winnow.platform.data.Site;
+import org.winnow.platform.data.Status;
+import org.winnow.platform.data.StoredComment;
+import org.winnow.platform.intake.Outcome;
+import org.winnow.platform.text.Markdown;
+
+/** The reader's pages on this server: articles with their threads, the privacy page, a commenter's own data. */
+final class ReaderRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Web web;
+    private final Posting posting;
+    private final ThreadBuilder threads;
+
+    ReaderRoutes(Web web) {
+        this.web = web;
+        this.posting = new Posting(web);
+        this.threads = new ThreadBuilder(web.comments());
+    }
+
+    Site home() {
+        return web.sites().home().orElseThrow(() -> HttpError.notFound("No site has been set up yet."));
+    }
+
+    void index(Context ctx) {
+        Site site = home();
+        Http.pageHeaders(ctx, false);
+        ctx.html(web.views().render("reader/index.jte", Map.of("page", page(site, site.name(), site.name()),
+                "articles", web.articles().list(site.id()))));
+    }
+
+    void article(Context ctx) {
+        Site site = home();
+        Article a = article(site, ctx.pathParam("slug"));
+        CommentThread thread = thread(site, a);
+        FormState form = posting.blankForm(ctx, thread, null, null, null);
+        String replyTo = ctx.queryParam("replyto");
+        if (replyTo != null) {
+            StoredComment parent = parseId(replyTo).flatMap(web.comments()::byId)
+                    .filter(c -> c.threadId() == thread.id() && c.status() == Status.APPROVED).orElse(null);
+            if (parent != null)
+                form = posting.blankForm(ctx, thread, parent.id(), parent.author(), articlePath(a) + "#wn-form");
+        }
+        renderArticle(ctx, site, a, thread, form, ctx.queryParam("mine"), ctx.queryParam("after"), 200);
+    }
+
+    void post(Context ctx) {
+        Site site = home();
+        Article a = article(site, ctx.pathParam("slug"));
+        CommentThread thread = thread(site, a);
+        Outcome o = posting.submit(site, thread, ctx);
+        if (!o.ok()) {
+            if (Http.wantsJson(ctx)) {
+                ctx.status(400).json(Posting.errorsJson(o.errors()));
+                return;
+            }
+            renderArticle(ctx, site, a, thread, posting.failedForm(ctx, thread, o.errors()), null, null, 400);
+            return;
+        }
+        posting.rememberChoice(ctx, o.comment());
+        if (Http.wantsJson(ctx)) {
+            StoredComment c = o.comment();
+            String reply = site.settings().maxDepth() > 1 && c.status() == Status.APPROVED
+                    ? articlePath(a) + "?replyto=" + c.id() : null;
+            ctx.json(posting.json(o, posting.nodeHtml(c, reply), web.comments().countApproved(thread.id()),
+                    posting.manageUrl(o.ownerToken()), web.intake().formToken(thread)));
+            return;
+        }
+        // Redirect after POST; the owner token shows the comment to its author even while it is held.
+        ctx.redirect(articlePath(a) + "?mine=" + Http.enc(o.ownerToken()) + "#c" + o.comment().id(),
+                io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void renderArticle(Context ctx, Site site, Article a, CommentThread thread, FormState form, String mineToken,
+                               String after, int status) {
+        long mine = mineToken == null ? -1 : web.intake().ownedComment(mineToken).orElse(-1L);
+        String manage = mine >= 0 ? posting.manageUrl(mineToken) : null;
+        String path = articlePath(a);
+        Function<String, String> link = q -> q.isEmpty() ? path : path + "?" + q;
+        ThreadView view = threads.build(site, thread, after, mine, form, path + "/comments",
+                "/feeds/thread/" + thread.id() + ".atom", "/privacy", manage, false, link);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("page", page(site, a.title(), a.summary()));
+        params.put("article", a);
+        params.put("bodyHtml", Markdown.article(a.bodyMd()));
+        params.put("shares", ShareLink.forPage(thread.url(), a.title()));
+        params.put("view", view);
+        Http.pageHeaders(ctx, false);
+        ctx.status(status).html(web.views().render("reader/article.jte", params));
+    }
+
+    void privacy(Context ctx) {
+        String slug = ctx.pathParamMap().get("site");
+        Site site = slug == null ? home() : web.sites().bySlug(slug)
+                .orElseThrow(() -> HttpError.notFound("There is no site called \"" + slug + "\" here."));
+        Http.pageHeaders(ctx, false);
+        ctx.html(web.views().render("reader/privacy.jte", Map.of("page",
+                page(site, "How your comment data is processed", "What " + site.name() + " stores about commenters, and for how long."),
+                "site", site, "settings", site.settings())));
+    }
+
+    /** A commenter's own comment: see it, export it, erase it, with nothing but the private link. */
+    void mine(Context ctx) {
+        StoredComment c = owned(ctx);
+        Site site = web.sites().byId(c.siteId()).orElseThrow(() -> HttpError.notFound("This comment's site is gone."));
+        CommentThread t = web.threads().byId(c.threadId()).orElseThrow();
+        Http.pageHeaders(ctx, false);
+        ctx.html(web.views().render("reader/mine.jte", Map.of("page", page(site, "Your comment", ""),
+                "c", c, "thread", t, "token", ctx.pathParam("token"), "erased", c.status() == Status.ERASED)));
+    }
+
+    void export(Context ctx) throws Exception {
+        StoredComment c = owned(ctx);
+        CommentThread t = web.threads().byId(c.threadId()).orElseThrow();
+        ctx.header("Content-Disposition", "attachment; filename=\"comment-" + c.id() + ".json\"");
+        ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(exportOf(c, t)));
+    }
+
+    void erase(Context ctx) {
+        StoredComment c = owned(ctx);
+        // Erasing keeps a placeholder only when others replied to it; otherwise the row goes entirely.
+        if (web.comments().hasReplies(c.id())) web.comments().erase(c.id(), web.clock().millis());
+        else web.comments().delete(c.id(), web.clock().millis());
+        Http.pageHeaders(ctx, false);
+        Site site = web.sites().byId(c.siteId()).orElse(home());
+        ctx.html(web.views().render("reader/erased.jte", Map.of("page", page(site, "Comment erased", ""))));
+    }
+
+    private StoredComment owned(Context ctx) {
+        long id = web.intake().ownedComment(ctx.pathParam("token"))
+                .orElseThrow(() -> HttpError.notFound("This private link is not valid. Check that it was copied whole."));
+        return web.comments().byId(id)
+                .orElseThrow(() -> HttpError.notFound("This comment no longer exists: it was erased or deleted."));
+    }
+
+    static Map<String, Object> exportOf(StoredComment c, CommentThread t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("page", t.url());
+        m.put("status", c.status().db());
+        m.put("posted", Fmt.iso(c.createdAt()));
+        m.put("name", c.author());
+        m.put("email", c.email());
+        m.put("website", c.authorUrl());
+        m.put("comment", c.bodyMd());
+        m.put("ip", c.ip());
+        m.put("ipTruncated", c.ipTruncated());
+        m.put("userAgent", c.userAgent());
+        m.put("referrer", c.referrer());
+        m.put("spamScore", c.score());
+        m.put("reasons", c.reasons().stream().map(s -> s.name() + ": " + s.detail()).toList());
+        return m;
+    }
+
+    Article article(Site site, String slug) {
+        return web.articles().bySlug(site.id(), slug)
+                .orElseThrow(() -> HttpError.notFound("There is no article at this address."));
+    }
+
+    CommentThread thread(Site site, Article a) {
+        return web.threads().ensure(site.id(), web.publicUrl() + articlePath(a), a.title(), a.id(), web.clock().millis());
+    }
+
+    static String articlePath(Article a) {
+        return "/a/" + a.slug();
+    }
+
+    PageInfo page(Site site, String title, String description) {
+        boolean home = web.sites().home().map(h -> h.id() == site.id()).orElse(false);
+        return new PageInfo(title, site.name(), home ? "/" : site.baseUrl(), home ? "/privacy" : "/privacy/" + site.slug(),
+                description);
+    }
+
+    static java.util.Optional<Long> parseId(String s) {
+        try {
+            return java.util.Optional.of(Long.parseLong(s.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+}

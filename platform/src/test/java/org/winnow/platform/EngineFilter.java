@@ -1,0 +1,49 @@
+package org.winnow.platform;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.winnow.engine.Comment;
+import org.winnow.engine.SpamEngine;
+import org.winnow.engine.Verdict;
+import org.winnow.engine.model.Model;
+
+/** The test's SpamFilter: a real SpamEngine that learns at once, with a record of every lesson. */
+final class EngineFilter implements SpamFilter {
+    record Lesson(long siteId, Comment comment, boolean spam, String source) {}
+
+    final SpamEngine engine = SpamEngine.create(Model.empty());
+    final List<Lesson> lessons = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Verdict judge(long siteId, Comment comment) {
+        return engine.judge(Long.toString(siteId), comment);
+    }
+
+    @Override
+    public void correct(long siteId, Comment comment, boolean spam, String source) {
+        lessons.add(new Lesson(siteId, comment, spam, source));
+        engine.learn(Long.toString(siteId), comment, spam);
+    }
+
+    /** Teaches a few obvious examples, as a default model would know them. */
+    void warmUp(long siteId) {
+        String[] spam = {
+            "Buy cheap pills online now, best price viagra casino bonus http://pills.example/buy",
+            "Cheap replica watches and casino bonus, click http://spam.example now",
+            "Earn money fast from home, best casino loans http://loans.example",
+            "Discount pills pharmacy no prescription http://rx.example cheap cheap",
+        };
+        String[] ham = {
+            "Thanks for this article, I learned a lot about the history of farming.",
+            "I remember my grandmother winnowing rice on windy afternoons.",
+            "Great explanation. Do you have a source for the fanning mill date?",
+            "Interesting read, the comparison with moderation made me smile.",
+        };
+        for (int round = 0; round < 3; round++) {
+            for (String s : spam) engine.learn(Long.toString(siteId), Comment.builder().content(s).author("Cheap Deals")
+                    .authorUrl("http://spam.example").userIp("203.0.113.66").build(), true);
+            for (String h : ham) engine.learn(Long.toString(siteId), Comment.builder().content(h).author("Reader")
+                    .userIp("198.51.100.7").build(), false);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.winnow.server.learning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.winnow.engine.Comment;
+import org.winnow.engine.SpamEngine;
+import org.winnow.engine.Verdict;
+import org.winnow.store.Corrections;
+import org.winnow.store.Corrections.Correction;
+
+/**
+ * The model this node judges with: the base model plus the store's correction log, replayed in
+ * {@code seq} order through {@link SpamEngine#learn}. Every node sharing a database replays the same
+ * log, so every node converges on the same model.
+ *
+ * <p>{@link #sync()} applies whatever the log holds beyond the last seq this node applied. It runs
+ * at start (the full replay), after this node appends a correction (so the next check here already
+ * reflects it), and from a background poller (to pick up corrections other nodes appended). The
+ * store guarantees that seqs have no gaps and become visible in order, so one cursor is enough.
+ * Learning happens under one lock, in order; judging does not wait for it.
+ */
+public final class LiveModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveModel.class);
+    private static final int BATCH = 500;
+
+    /** Learns one labelled example. */
+    @FunctionalInterface
+    public interface Learner {
+        void learn(String site, Comment comment, boolean spam);
+    }
+
+    /** Judges one comment. */
+    @FunctionalInterface
+    public interface Judge {
+        Verdict judge(String site, Comment comment);
+    }
+
+    private final Learner learner;
+    private final Judge judge;
+    private final Corrections log;
+    private final Function<Correction, Comment> decoder;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private volatile long lastApplied; // written under lock
+    private long learned;              // guarded by lock
+    private long skipped;              // guarded by lock
+
+    private ScheduledExecutorService poller; // guarded by this
+    private volatile Instant lastPollFailureLogged = Instant.EPOCH;
+
+    /**
+     * @param engine  the engine, already built from the base model
+     * @param log     the store's correction log
+     * @param decoder turns a correction into the comment to learn, or null to skip it (test traffic)
+     */
+    public static LiveModel of(SpamEngine engine, Corrections log, Function<Correction, Comment> decoder) {
+        return new LiveModel(engine::learn, engine::judge, log, decoder);
+    }
+
+    LiveModel(Learner learner, Judge judge, Corrections log, Function<Correction, Comment> decoder) {
+        this.learner = learner;
+        this.judge = judge;
+        this.log = log;
+        this.decoder = decoder;
+    }
+
+    /** Judges with the current model. */
+    public Verdict judge(String site, Comment comment) {
+        return judge.judge(site, comment);
+    }
+
+    /**
+     * Applies, in {@code seq} order, every correction in the log this node has not applied yet.
+     * When it returns, {@link #judge} reflects all of them.
+     */
+    public void sync() {
+        lock.lock();
+        try {
+            while (true) {
+                List<Correction> batch = log.after(lastApplied, BATCH);
+                for (Correction c : batch) {
+                    if (c.seq() <= lastApplied) continue; // defensive: never apply twice
+                    apply(c);
+                    lastApplied = c.seq();
+                }
+                if (batch.size() < BATCH) return;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies every correction up to and including {@code seq} (and any later ones already visible). */
+    public void applyThrough(long seq) {
+        if (lastApplied >= seq) return;
+        sync();
+        if (lastApplied < seq) {
+            LOG.warn("correction {} is not visible in the log yet; the poller will apply it", seq);
+        }
+    }
+
+    /** The highest seq applied on this node. */
+    public long lastApplied() {
+        return lastApplied;
+    }
+
+    /** Corrections learned so far (skipped ones, such as test traffic, not counted). */
+    public long learnedCount() {
+        lock.lock();
+        try {
+            return learned;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Corrections skipped so far: test traffic, unreadable entries, or the engine refusing them. */
+    public long skippedCount() {
+        lock.lock();
+        try {
+            return skipped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts the background poller (once). */
+    public synchronized void startPolling(Duration interval) {
+        if (poller != null) return;
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "winnow-learning-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        long ms = Math.max(10, interval.toMillis());
+        s.scheduleWithFixedDelay(this::pollOnce, ms, ms, TimeUnit.MILLISECONDS);
+        poller = s;
+    }
+
+    /** Stops the poller, waiting briefly for a poll in progress. */
+    @Override
+    public synchronized void close() {
+        ScheduledExecutorService s = poller;
+        poller = null;
+        if (s == null) return;
+        s.shutdownNow();
+        try {
+            if (!s.awaitTermination(5, TimeUnit.SECONDS)) LOG.warn("the learning poller did not stop in 5 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void pollOnce() {
+        try {
+            sync();
+        } catch (RuntimeException e) {
+            Instant now = Instant.now();
+            if (Duration.between(lastPollFailureLogged, now).compareTo(Duration.ofMinutes(1)) >= 0) {
+                lastPollFailureLogged = now;
+                LOG.warn("cannot read the correction log (will keep trying): {}", e.toString());
+            }
+        }
+    }
+
+    private void apply(Correction c) {
+        Comment comment;
+        try {
+            comment = decoder.apply(c);
+        } catch (RuntimeException e) {
+            LOG.warn("correction {} cannot be read and is skipped: {}", c.seq(), e.getMessage());
+            skipped++;
+            return;
+        }
+        if (comment == null) {
+            skipped++;
+            return;
+        }
+        try {
+            learner.learn(Long.toString(c.siteId()), comment, c.spam());
+            learned++;
+        } catch (RuntimeException e) {
+            // One bad example must not stall the log: later corrections still get learned.
+            LOG.error("the engine failed to learn correction {}; skipped", c.seq(), e);
+            skipped++;
+        }
+    }
+}
