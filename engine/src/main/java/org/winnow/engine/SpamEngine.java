@@ -1,6 +1,17 @@
 package org.winnow.engine;
 
+import org.winnow.engine.explain.Explainer;
+import org.winnow.engine.features.FeatureExtractor;
+import org.winnow.engine.features.Features;
 import org.winnow.engine.model.Model;
+import org.winnow.engine.model.ModelParams;
+import org.winnow.engine.model.OnlineModel;
+import org.winnow.engine.rules.HardRules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The spam engine: judges comments, explains each verdict and learns from corrections, one at a
@@ -13,27 +24,89 @@ import org.winnow.engine.model.Model;
  * }</pre>
  */
 public final class SpamEngine {
-    // Implementation: engine helper (see engine/README.md).
+    private static final int MAX_SIGNALS = 10;
 
-    private SpamEngine() {}
+    private final FeatureExtractor extractor;
+    private final OnlineModel model;
+    private final ModelParams params;
+    private final Explainer explainer = new Explainer(MAX_SIGNALS);
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private SpamEngine(Model model) {
+        this.model = OnlineModel.of(model);
+        this.params = model.params();
+        this.extractor = new FeatureExtractor(model.config());
+    }
 
     /** An engine with default settings that starts from {@code model} (it is copied, not shared). */
     public static SpamEngine create(Model model) {
-        throw new UnsupportedOperationException("not yet");
+        return new SpamEngine(Objects.requireNonNull(model, "model"));
     }
 
     /** Judges one comment for one site ({@code site} keys the per-site adjustments; any stable id). */
     public Verdict judge(String site, Comment comment) {
-        throw new UnsupportedOperationException("not yet");
+        Features f = extractor.extract(comment);
+        int salt = OnlineModel.siteSalt(site);
+        double[] contributions = new double[f.size()];
+        double learned;
+        OnlineModel.DuplicateMatch match;
+        lock.readLock().lock();
+        try {
+            learned = model.logOdds(salt, f, contributions);
+            match = model.nearestLearned(salt, f);
+        } finally {
+            lock.readLock().unlock();
+        }
+        double memorySignal = 0;
+        if (match != null && match.similarity() >= params.memorySimilarity()) {
+            memorySignal = (match.spam() ? 1 : -1) * params.memoryWeight() * match.similarity() * match.similarity();
+        }
+        double logOdds = learned + memorySignal;
+        double spamCopy = match != null && match.spam() ? match.similarity() : 0;
+        HardRules.Outcome outcome = HardRules.decide(f.honeypotFilled(), logOdds, params.threshold(),
+                params.discardMargin(), f.linkCount(), spamCopy);
+
+        List<Signal> signals = new ArrayList<>(MAX_SIGNALS + 3);
+        signals.addAll(outcome.ruleSignals());
+        List<Signal> learnedSignals = new ArrayList<>(explainer.explain(f, contributions));
+        if (memorySignal != 0) {
+            String detail = String.format(java.util.Locale.ROOT, "%.0f%% similar to a comment labelled %s on this site",
+                    100 * match.similarity(), match.spam() ? "spam" : "ham");
+            learnedSignals.add(new Signal("near_duplicate", detail, memorySignal));
+            learnedSignals.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+            if (learnedSignals.size() > MAX_SIGNALS) learnedSignals = learnedSignals.subList(0, MAX_SIGNALS);
+        }
+        signals.addAll(learnedSignals);
+        return new Verdict(outcome.label(), sigmoid(logOdds), logOdds, signals);
     }
 
     /** Learns one labelled example at once: the next {@link #judge} already reflects it. */
     public void learn(String site, Comment comment, boolean spam) {
-        throw new UnsupportedOperationException("not yet");
+        Features f = extractor.extract(comment);
+        lock.writeLock().lock();
+        try {
+            model.learn(site == null ? "" : site, f, spam);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** A consistent copy of the current model, e.g. to persist it. */
     public Model snapshot() {
-        throw new UnsupportedOperationException("not yet");
+        lock.readLock().lock();
+        try {
+            return model.toModel();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The decision threshold on the log-odds that this engine uses. */
+    public double threshold() {
+        return params.threshold();
+    }
+
+    private static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 }

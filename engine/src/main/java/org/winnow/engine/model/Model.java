@@ -1,25 +1,194 @@
 package org.winnow.engine.model;
 
+import org.winnow.engine.features.FeatureConfig;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** A trained model: weights and settings. Immutable once built; read and written as a versioned binary. */
+/**
+ * A trained model: feature settings, hyper-parameters, weights, naive-Bayes counts, per-site
+ * adjustments and the near-duplicate memory. Immutable once built (its arrays are never changed, so
+ * copies may share them); read and written as a versioned binary.
+ */
 public final class Model {
-    // Implementation: engine helper.
+    private static final int MAGIC = 0x574E4E57; // "WNNW"
+    private static final int VERSION = 1;
 
-    private Model() {}
+    final FeatureConfig config;
+    final ModelParams params;
+    final float[] weights;
+    final float[] adagrad;
+    final float[] spamCounts;
+    final float[] hamCounts;
+    final float[] siteWeights;
+    final int[] trainedSites;
+    final double bias;
+    final double biasAdagrad;
+    final long spamExamples;
+    final long hamExamples;
+    final NearDuplicateMemory memory;
+
+    Model(FeatureConfig config, ModelParams params, float[] weights, float[] adagrad, float[] spamCounts,
+          float[] hamCounts, float[] siteWeights, int[] trainedSites, double bias, double biasAdagrad,
+          long spamExamples, long hamExamples, NearDuplicateMemory memory) {
+        this.config = config;
+        this.params = params;
+        this.weights = weights;
+        this.adagrad = adagrad;
+        this.spamCounts = spamCounts;
+        this.hamCounts = hamCounts;
+        this.siteWeights = siteWeights;
+        this.trainedSites = trainedSites;
+        this.bias = bias;
+        this.biasAdagrad = biasAdagrad;
+        this.spamExamples = spamExamples;
+        this.hamExamples = hamExamples;
+        this.memory = memory;
+    }
 
     /** A model that knows nothing yet (every comment scores at the prior). */
     public static Model empty() {
-        throw new UnsupportedOperationException("not yet");
+        return empty(FeatureConfig.all(), ModelParams.defaults());
+    }
+
+    /** An untrained model with the given features and hyper-parameters. */
+    public static Model empty(FeatureConfig config, ModelParams params) {
+        int d = 1 << params.hashBits();
+        return new Model(config, params, new float[d], new float[d], new float[d], new float[d],
+                new float[1 << params.siteHashBits()], new int[0], 0, 0, 0, 0,
+                new NearDuplicateMemory(params.memoryCapacity()));
+    }
+
+    public FeatureConfig config() {
+        return config;
+    }
+
+    public ModelParams params() {
+        return params;
+    }
+
+    /** The decision threshold on the log-odds. */
+    public double threshold() {
+        return params.threshold();
+    }
+
+    /** The same model with another decision threshold (arrays are shared: both stay immutable). */
+    public Model withThreshold(double threshold) {
+        return new Model(config, params.withThreshold(threshold), weights, adagrad, spamCounts, hamCounts,
+                siteWeights, trainedSites, bias, biasAdagrad, spamExamples, hamExamples, memory);
+    }
+
+    /** How many spam and ham examples the model has learned from in total. */
+    public long examplesLearned() {
+        return spamExamples + hamExamples;
     }
 
     public static Model read(InputStream in) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        if (data.readInt() != MAGIC) throw new IOException("not a Winnow model");
+        int version = data.readInt();
+        if (version != VERSION) throw new IOException("unsupported model version " + version);
+        FeatureConfig config = FeatureConfig.fromBits(data.readInt());
+        ModelParams params = new ModelParams(data.readInt(), data.readInt(), data.readDouble(), data.readDouble(),
+                data.readDouble(), data.readDouble(), data.readInt(), data.readDouble(), data.readDouble(),
+                data.readDouble(), data.readDouble());
+        double bias = data.readDouble();
+        double biasAdagrad = data.readDouble();
+        long spamExamples = data.readLong();
+        long hamExamples = data.readLong();
+        int d = 1 << params.hashBits();
+        float[] weights = readSparse(data, d);
+        float[] adagrad = readSparse(data, d);
+        float[] spamCounts = readSparse(data, d);
+        float[] hamCounts = readSparse(data, d);
+        float[] siteWeights = readSparse(data, 1 << params.siteHashBits());
+        int sites = data.readInt();
+        if (sites < 0) throw new IOException("corrupt site count");
+        int[] trainedSites = new int[sites];
+        for (int i = 0; i < sites; i++) trainedSites[i] = data.readInt();
+        NearDuplicateMemory memory = NearDuplicateMemory.read(data, params.memoryCapacity());
+        return new Model(config, params, weights, adagrad, spamCounts, hamCounts, siteWeights, trainedSites,
+                bias, biasAdagrad, spamExamples, hamExamples, memory);
     }
 
     public void write(OutputStream out) throws IOException {
-        throw new UnsupportedOperationException("not yet");
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        data.writeInt(MAGIC);
+        data.writeInt(VERSION);
+        data.writeInt(config.toBits());
+        data.writeInt(params.hashBits());
+        data.writeInt(params.siteHashBits());
+        data.writeDouble(params.learningRate());
+        data.writeDouble(params.nbWeight());
+        data.writeDouble(params.nbPrior());
+        data.writeDouble(params.correctionMargin());
+        data.writeInt(params.memoryCapacity());
+        data.writeDouble(params.memorySimilarity());
+        data.writeDouble(params.memoryWeight());
+        data.writeDouble(params.threshold());
+        data.writeDouble(params.discardMargin());
+        data.writeDouble(bias);
+        data.writeDouble(biasAdagrad);
+        data.writeLong(spamExamples);
+        data.writeLong(hamExamples);
+        writeSparse(data, weights);
+        writeSparse(data, adagrad);
+        writeSparse(data, spamCounts);
+        writeSparse(data, hamCounts);
+        writeSparse(data, siteWeights);
+        data.writeInt(trainedSites.length);
+        for (int s : trainedSites) data.writeInt(s);
+        memory.write(data);
+        data.flush();
+    }
+
+    /** Non-zero entries only: count, then (gap to previous index as varint, float bits). */
+    private static void writeSparse(DataOutputStream out, float[] a) throws IOException {
+        int nonZero = 0;
+        for (float v : a) if (v != 0f) nonZero++;
+        out.writeInt(nonZero);
+        int prev = -1;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == 0f) continue;
+            writeVarint(out, i - prev);
+            out.writeFloat(a[i]);
+            prev = i;
+        }
+    }
+
+    private static float[] readSparse(DataInputStream in, int length) throws IOException {
+        float[] a = new float[length];
+        int n = in.readInt();
+        if (n < 0 || n > length) throw new IOException("corrupt sparse array");
+        int i = -1;
+        for (int k = 0; k < n; k++) {
+            i += readVarint(in);
+            if (i < 0 || i >= length) throw new IOException("corrupt sparse index");
+            a[i] = in.readFloat();
+        }
+        return a;
+    }
+
+    private static void writeVarint(DataOutputStream out, int v) throws IOException {
+        while ((v & ~0x7F) != 0) {
+            out.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int readVarint(DataInputStream in) throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return v;
+        }
+        throw new IOException("corrupt varint");
     }
 }

@@ -1,0 +1,215 @@
+package org.winnow.engine.model;
+
+import org.winnow.engine.features.FeatureConfig;
+import org.winnow.engine.features.Features;
+import org.winnow.engine.features.Murmur;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The mutable working copy of a {@link Model}: scores feature vectors and learns one example at a time.
+ *
+ * <p>The score is a logistic regression over hashed features whose weights are the sum of a learned
+ * weight (AdaGrad), a naive-Bayes log-count ratio for the feature, and, for a site that has taught the
+ * model anything, a site-salted adjustment. Corrections move the site adjustment passive-aggressively:
+ * just far enough that the example ends on its side of the threshold with a margin. Learned examples
+ * also go into a near-duplicate memory. All arithmetic that changes state is deterministic (StrictMath),
+ * so replaying the same learn calls gives the same model. Not thread-safe: callers lock.
+ */
+public final class OnlineModel {
+    private static final double ADAGRAD_EPSILON = 1e-6;
+    private static final int PASSIVE_AGGRESSIVE_ROUNDS = 4;
+    private static final int LOG_TABLE_SIZE = 1 << 16;
+
+    private final FeatureConfig config;
+    private final ModelParams params;
+    private final int mask;
+    private final int siteMask;
+    private final float[] weights;
+    private final float[] adagrad;
+    private final float[] spamCounts;
+    private final float[] hamCounts;
+    /** nbWeight * (ln(spam + prior) - ln(ham + prior)); changes only when counts do. */
+    private final float[] naiveBayes;
+    /** weights + naiveBayes, kept in step so scoring reads one array. */
+    private final float[] combined;
+    /** ln(n + prior) for small whole counts: the log is the cost of counting, and StrictMath keeps it exact. */
+    private final double[] logTable;
+    private final float[] siteWeights;
+    private final Set<Integer> trainedSites;
+    private double bias;
+    private double biasAdagrad;
+    private long spamExamples;
+    private long hamExamples;
+    /** The naive-Bayes class-size term, applied per unit of feature value. */
+    private double perUnitPrior;
+    private final NearDuplicateMemory memory;
+
+    private OnlineModel(Model m) {
+        config = m.config;
+        params = m.params;
+        mask = (1 << params.hashBits()) - 1;
+        siteMask = (1 << params.siteHashBits()) - 1;
+        weights = m.weights.clone();
+        adagrad = m.adagrad.clone();
+        spamCounts = m.spamCounts.clone();
+        hamCounts = m.hamCounts.clone();
+        siteWeights = m.siteWeights.clone();
+        trainedSites = new HashSet<>();
+        for (int s : m.trainedSites) trainedSites.add(s);
+        bias = m.bias;
+        biasAdagrad = m.biasAdagrad;
+        spamExamples = m.spamExamples;
+        hamExamples = m.hamExamples;
+        memory = m.memory.copy(params.memoryCapacity());
+        logTable = new double[LOG_TABLE_SIZE];
+        for (int i = 0; i < LOG_TABLE_SIZE; i++) logTable[i] = StrictMath.log(i + params.nbPrior());
+        naiveBayes = new float[weights.length];
+        combined = new float[weights.length];
+        for (int i = 0; i < combined.length; i++) {
+            if (spamCounts[i] != 0 || hamCounts[i] != 0) naiveBayes[i] = naiveBayesWeight(i);
+            combined[i] = weights[i] + naiveBayes[i];
+        }
+        updatePrior();
+    }
+
+    /** A working copy of {@code model}; the model itself is not changed. */
+    public static OnlineModel of(Model model) {
+        return new OnlineModel(model);
+    }
+
+    /** An immutable copy of the current state. */
+    public Model toModel() {
+        int[] sites = trainedSites.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new Model(config, params, weights.clone(), adagrad.clone(), spamCounts.clone(), hamCounts.clone(),
+                siteWeights.clone(), sites, bias, biasAdagrad, spamExamples, hamExamples,
+                memory.copy(params.memoryCapacity()));
+    }
+
+    public FeatureConfig config() {
+        return config;
+    }
+
+    public ModelParams params() {
+        return params;
+    }
+
+    /** The salt that keys a site's adjustments; 0 means "no site" (global only). */
+    public static int siteSalt(String site) {
+        if (site == null || site.isEmpty()) return 0;
+        int h = Murmur.hash(0x51735173, site);
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * The log-odds of spam for these features (without the near-duplicate memory). When
+     * {@code contributions} is given, it receives each feature's share; the rest is the bias.
+     */
+    public double logOdds(int siteSalt, Features f, double[] contributions) {
+        boolean site = siteSalt != 0 && trainedSites.contains(siteSalt);
+        double sum = bias;
+        int n = f.size();
+        for (int i = 0; i < n; i++) {
+            int h = f.hash(i);
+            double w = combined[h & mask] + perUnitPrior;
+            if (site) w += siteWeights[Murmur.combine(siteSalt, h) & siteMask];
+            double c = w * f.value(i);
+            sum += c;
+            if (contributions != null) contributions[i] = c;
+        }
+        return sum;
+    }
+
+    public double bias() {
+        return bias;
+    }
+
+    /** Adds the example to the naive-Bayes counts (once per example). */
+    public void count(Features f, boolean spam) {
+        float[] counts = spam ? spamCounts : hamCounts;
+        int n = f.size();
+        for (int i = 0; i < n; i++) {
+            int idx = f.hash(i) & mask;
+            counts[idx] += 1f;
+            naiveBayes[idx] = naiveBayesWeight(idx);
+            combined[idx] = weights[idx] + naiveBayes[idx];
+        }
+        if (spam) spamExamples++;
+        else hamExamples++;
+        updatePrior();
+    }
+
+    /** One AdaGrad step of the global logistic regression on this example. */
+    public void gradientStep(Features f, boolean spam) {
+        double p = sigmoid(logOdds(0, f, null));
+        double g = p - (spam ? 1 : 0);
+        double rate = params.learningRate();
+        biasAdagrad += g * g;
+        bias -= rate * g / StrictMath.sqrt(biasAdagrad + ADAGRAD_EPSILON);
+        int n = f.size();
+        for (int i = 0; i < n; i++) {
+            int idx = f.hash(i) & mask;
+            double gi = g * f.value(i);
+            adagrad[idx] += (float) (gi * gi);
+            weights[idx] -= (float) (rate * gi / StrictMath.sqrt(adagrad[idx] + ADAGRAD_EPSILON));
+            combined[idx] = weights[idx] + naiveBayes[idx];
+        }
+    }
+
+    /**
+     * Learns a labelled example the way a moderator's label should act: naive-Bayes counts, one global
+     * gradient step, then a passive-aggressive move of the site's adjustments until the example clears
+     * the threshold by the correction margin, and it is remembered for near-duplicate look-ups.
+     */
+    public void learn(String site, Features f, boolean spam) {
+        count(f, spam);
+        gradientStep(f, spam);
+        int salt = siteSalt(site);
+        if (salt == 0) return;
+        trainedSites.add(salt);
+        double sign = spam ? 1 : -1;
+        for (int round = 0; round < PASSIVE_AGGRESSIVE_ROUNDS; round++) {
+            double loss = params.correctionMargin() - sign * (logOdds(salt, f, null) - params.threshold());
+            if (loss <= 0) break;
+            double norm = f.squaredNorm();
+            if (norm == 0) break;
+            double tau = loss / norm;
+            for (int i = 0; i < f.size(); i++) {
+                int idx = Murmur.combine(salt, f.hash(i)) & siteMask;
+                siteWeights[idx] += (float) (sign * tau * f.value(i));
+            }
+        }
+        memory.add(salt, NearDuplicateMemory.signature(f), spam);
+    }
+
+    /** The most similar remembered example of this site, or null. */
+    public DuplicateMatch nearestLearned(int siteSalt, Features f) {
+        if (siteSalt == 0 || memory.size() == 0) return null;
+        NearDuplicateMemory.Match m = memory.nearest(siteSalt, NearDuplicateMemory.signature(f));
+        return m == null ? null : new DuplicateMatch(m.similarity(), m.spam());
+    }
+
+    /** A remembered example close to the one judged: estimated Jaccard similarity and its label. */
+    public record DuplicateMatch(double similarity, boolean spam) {}
+
+    private float naiveBayesWeight(int idx) {
+        return (float) (params.nbWeight() * (logOfCount(spamCounts[idx]) - logOfCount(hamCounts[idx])));
+    }
+
+    private double logOfCount(float count) {
+        int n = (int) count;
+        return n == count && n < LOG_TABLE_SIZE ? logTable[n] : StrictMath.log(count + params.nbPrior());
+    }
+
+    private void updatePrior() {
+        double prior = 2 * params.nbPrior();
+        perUnitPrior = params.nbWeight() * (StrictMath.log(hamExamples + prior) - StrictMath.log(spamExamples + prior));
+    }
+
+    static double sigmoid(double z) {
+        if (z >= 0) return 1 / (1 + StrictMath.exp(-z));
+        double e = StrictMath.exp(z);
+        return e / (1 + e);
+    }
+}
