@@ -16,7 +16,7 @@ import java.util.List;
 public final class OnlineAdaptation {
     private OnlineAdaptation() {}
 
-    /** One window: comments seen so far, corrections so far, and the window's metrics. */
+    /** One window (a trailing part shorter than half a window is left out): comments seen so far, corrections so far, and the window's metrics. */
     public record Window(int seen, int corrections, Metrics metrics) {}
 
     public static List<Window> run(Model start, String site, List<Example> stream, int windowSize) {
@@ -34,7 +34,8 @@ public final class OnlineAdaptation {
                 engine.learn(site, e.comment(), e.spam());
                 corrections++;
             }
-            if (scores.size() == windowSize || i == stream.size() - 1) {
+            boolean last = i == stream.size() - 1;
+            if (scores.size() == windowSize || (last && scores.size() >= windowSize / 2)) {
                 out.add(new Window(i + 1, corrections, metrics(scores, labels)));
                 scores.clear();
                 labels.clear();
