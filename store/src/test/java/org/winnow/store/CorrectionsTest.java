@@ -72,13 +72,17 @@ class CorrectionsTest extends StoreTestBase {
             Future<?> tail = pool.submit(() -> {
                 start.await();
                 long last = 0;
-                while (writing.get() || seen.size() < total) {
+                while (true) {
+                    // Read the flag before the batch: an empty batch read after every writer had
+                    // finished means nothing more can come; the other order races with the last commit.
+                    boolean writersDone = !writing.get();
                     List<Correction> batch = reader.corrections().after(last, 7);
                     for (Correction c : batch) {
                         seen.add(c.seq());
                         last = c.seq();
                     }
-                    if (batch.isEmpty() && !writing.get() && seen.size() < total) {
+                    if (seen.size() >= total && writersDone) break;
+                    if (batch.isEmpty() && writersDone) {
                         break; // everything is committed and nothing more comes: anything missing is lost
                     }
                 }

@@ -3,9 +3,7 @@ package org.winnow.server.checks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.winnow.engine.Label;
 import org.winnow.engine.Signal;
 import org.winnow.engine.Verdict;
 import org.winnow.server.learning.LiveModel;
+import org.winnow.server.metrics.ServerMetrics;
 import org.winnow.store.ApiKeys;
 import org.winnow.store.Checks;
 import org.winnow.store.Checks.Check;
@@ -26,7 +25,6 @@ import org.winnow.store.Store;
  */
 public final class CheckService {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final double TRIGGER_LOG_ODDS = 10.0;
 
@@ -34,23 +32,33 @@ public final class CheckService {
     private final LiveModel model;
     private final Limits limits;
     private final Clock clock;
+    private final ServerMetrics metrics;
 
     public CheckService(Store store, LiveModel model, Limits limits, Clock clock) {
+        this(store, model, limits, clock, null);
+    }
+
+    /** With {@code metrics} (may be null) counting every recorded check by verdict. */
+    public CheckService(Store store, LiveModel model, Limits limits, Clock clock, ServerMetrics metrics) {
         this.store = store;
         this.model = model;
         this.limits = limits;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Limits limits() {
         return limits;
     }
 
-    /** A new check id: 32 lowercase hex characters, as {@code X-akismet-guid} carries it. */
+    /**
+     * A new check id: 32 lowercase hex characters, as {@code X-akismet-guid} carries it. It is the
+     * store's time-ordered guid (12 hex digits of milliseconds, then 80 random bits), so new checks
+     * land at the end of the guid index instead of on a random page (docs/performance.md). Only the
+     * last 20 characters are random: an id that must be unpredictable by itself should use those.
+     */
     public static String newGuid() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
+        return Checks.newGuid();
     }
 
     /**
@@ -92,6 +100,7 @@ public final class CheckService {
         double score = Double.isFinite(verdict.score()) ? Math.max(0, Math.min(1, verdict.score())) : 0.5;
         store.checks().record(new Check(guid, siteId, clock.instant(), outcome.verdictName(), score,
                 explanationJson(verdict), fields.toStoredJson(test, Checks.MAX_COMMENT_CHARS), fields.matchKey(), test));
+        if (metrics != null) metrics.check(outcome.verdictName(), test); // counted once durable
         return outcome;
     }
 
