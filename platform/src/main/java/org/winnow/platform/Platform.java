@@ -176,6 +176,26 @@ public final class Platform implements AutoCloseable {
     }
 
     private void firstStart(Sites sites, Articles articles, ApiKeys keys) {
+        // Several nodes started together on one empty PostgreSQL race to create the demo site and
+        // article (unique slugs): a loser looks again, and finds the winner's rows or finishes them.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createDemo(sites, articles, keys);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) throw e;
+                LOG.info("another node is creating the demo content; looking again");
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void createDemo(Sites sites, Articles articles, ApiKeys keys) {
         if (sites.home().isEmpty()) {
             String url = config.publicUrl();
             // Share the store site of the app's first key for this URL when there is one, so the

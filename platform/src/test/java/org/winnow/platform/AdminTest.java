@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
@@ -23,8 +24,8 @@ class AdminTest {
     static Harness h;
 
     @BeforeAll
-    static void start() throws Exception {
-        h = new Harness(dir);
+    static void start(TestInfo info) throws Exception {
+        h = Harness.forTestClass(info, dir); // a PostgreSQL database for the *PgTest subclass
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ import org.winnow.platform.data.Sites;
 import org.winnow.store.Store;
 
 /**
- * A real platform for tests: a SQLite file opened by the real store, a real engine behind the
+ * A real platform for tests: a SQLite file (or a PostgreSQL database) opened by the real store, a real engine behind the
  * SpamFilter, and Javalin serving the routes on a loopback port.
  */
 final class Harness implements AutoCloseable {
@@ -42,9 +42,14 @@ final class Harness implements AutoCloseable {
     final org.winnow.platform.data.Comments comments;
 
     Harness(Path dir) throws IOException {
+        this("jdbc:sqlite:" + dir.resolve("winnow.db"));
+    }
+
+    /** On any database {@code Store.open} accepts: a SQLite file or a PostgreSQL URL. */
+    Harness(String dbUrl) throws IOException {
         int port = freePort();
         base = "http://127.0.0.1:" + port;
-        dbUrl = "jdbc:sqlite:" + dir.resolve("winnow.db");
+        this.dbUrl = dbUrl;
         store = Store.open(dbUrl, SECRET);
         platform = Platform.create(store, dbUrl, filter, new PlatformConfig(SECRET, base, false, Clock.systemUTC()));
         platform.createAdmin(ADMIN, PASSWORD);
@@ -55,6 +60,19 @@ final class Harness implements AutoCloseable {
         filter.warmUp(homeSite().apiSiteId());
         // A word that always holds a comment: makes "held for moderation" deterministic in tests.
         settings(d -> withHoldWords(d, java.util.List.of(HOLD_WORD)));
+    }
+
+    /** Marks a test class whose harness runs on embedded PostgreSQL instead of SQLite. */
+    interface OnPostgres {}
+
+    /** SQLite in {@code dir}, or a fresh PostgreSQL database when the running class is {@link OnPostgres}. */
+    static Harness forTestClass(org.junit.jupiter.api.TestInfo info, Path dir) throws IOException {
+        Class<?> c = info.getTestClass().orElseThrow();
+        return OnPostgres.class.isAssignableFrom(c) ? new Harness(EmbeddedPg.freshDatabase()) : new Harness(dir);
+    }
+
+    boolean postgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
     }
 
     Site homeSite() {

@@ -26,6 +26,7 @@ import org.winnow.server.checks.CommentFields;
 import org.winnow.server.checks.Limits;
 import org.winnow.server.http.Replies;
 import org.winnow.server.learning.LiveModel;
+import org.winnow.server.metrics.ServerMetrics;
 import org.winnow.store.Corrections;
 import org.winnow.store.Corrections.Correction;
 import org.winnow.store.Store;
@@ -56,6 +57,7 @@ public final class WinnowServer implements AutoCloseable {
     private Javalin app;
     private LiveModel model;
     private Limits limits;
+    private ServerMetrics metrics;
 
     public WinnowServer(Store store, Model baseModel, ServerConfig config) {
         this(store, baseModel, config, Clock.systemUTC());
@@ -116,22 +118,32 @@ public final class WinnowServer implements AutoCloseable {
         long t0 = System.nanoTime();
         LiveModel live = LiveModel.of(SpamEngine.create(baseModel), store.corrections(),
                 c -> CheckService.learnable(c, limits));
+        ServerMetrics metrics = new ServerMetrics();
         try {
+            live.onApplied(c -> metrics.correctionApplied(c.at(), clock.instant()));
             live.sync();
             LOG.info("model ready: {} corrections learned in {} ms", live.learnedCount(),
                     (System.nanoTime() - t0) / 1_000_000);
             live.startPolling(config.pollInterval());
-            CheckService checks = new CheckService(store, live, limits, clock);
+            metrics.counter("winnow.corrections.learned", "Corrections learned by this node's model", live,
+                    LiveModel::learnedCount);
+            metrics.counter("winnow.corrections.skipped", "Corrections skipped (test traffic, unreadable)", live,
+                    LiveModel::skippedCount);
+            metrics.gauge("winnow.corrections.applied.seq", "Highest correction log seq applied on this node", live,
+                    LiveModel::lastApplied);
+            CheckService checks = new CheckService(store, live, limits, clock, metrics);
             AkismetApi akismet = new AkismetApi(store, checks, config.maxRequestBytes(), clock);
             NativeApi api = new NativeApi(store, checks, config.maxRequestBytes());
             this.limits = limits;
-            Javalin created = Javalin.create(cfg -> configure(cfg, akismet, api, live));
+            Javalin created = Javalin.create(cfg -> configure(cfg, akismet, api, live, metrics));
             created.start(config.host(), config.port());
             this.model = live;
             this.app = created;
+            this.metrics = metrics;
             LOG.info("listening on {}:{}", config.host(), created.port());
             return this;
         } catch (RuntimeException e) {
+            metrics.close();
             live.close();
             throw e;
         }
@@ -153,6 +165,10 @@ public final class WinnowServer implements AutoCloseable {
             model.close();
             model = null;
         }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
     }
 
     @Override
@@ -160,7 +176,7 @@ public final class WinnowServer implements AutoCloseable {
         stop();
     }
 
-    private void configure(JavalinConfig cfg, AkismetApi akismet, NativeApi api, LiveModel live) {
+    private void configure(JavalinConfig cfg, AkismetApi akismet, NativeApi api, LiveModel live, ServerMetrics metrics) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         // Exact bytes with an explicit Content-Length: never compress, never chunk.
@@ -188,19 +204,25 @@ public final class WinnowServer implements AutoCloseable {
         for (Consumer<JavalinConfig> extra : extraRoutes) extra.accept(cfg);
         cfg.routes.get("/healthz", ctx -> Replies.json(ctx, 200, Map.of("status", "ok")));
         cfg.routes.get("/readyz", ctx -> ready(ctx, live));
+        cfg.routes.get("/metrics", ctx -> {
+            byte[] body = metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ctx.status(200).contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .header("Content-Length", Integer.toString(body.length)).result(body);
+        });
+        cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms));
 
         cfg.routes.exception(StoreException.class, (e, ctx) -> {
             if (e.reason() == StoreException.Reason.UNAVAILABLE || e.reason() == StoreException.Reason.CLOSED) {
                 LOG.warn("{} {}: store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
                 answerError(ctx, 503, "Service temporarily unavailable, try again later.");
             } else {
-                String incident = CheckService.newGuid().substring(0, 12);
+                String incident = CheckService.newGuid().substring(20);
                 LOG.error("incident {}: {} {} failed in the store", incident, ctx.method(), ctx.path(), e);
                 answerError(ctx, 500, "Internal server error (incident " + incident + ").");
             }
         });
         cfg.routes.exception(Exception.class, (e, ctx) -> {
-            String incident = CheckService.newGuid().substring(0, 12);
+            String incident = CheckService.newGuid().substring(20);
             LOG.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
             answerError(ctx, 500, "Internal server error (incident " + incident + ").");
         });
@@ -213,6 +235,17 @@ public final class WinnowServer implements AutoCloseable {
         cfg.routes.error(500, ctx -> {
             if (!Replies.written(ctx)) answerError(ctx, 500, "Internal server error.");
         });
+    }
+
+    /** The matched route pattern, so that metrics have one series per route, not per URL. */
+    private static String routeOf(Context ctx) {
+        if (ctx.statusCode() == 404) return "unmatched";
+        try {
+            io.javalin.router.Endpoint e = ctx.endpoints().matchedHttpEndpoint();
+            return e == null ? "unmatched" : e.path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
     }
 
     /** Plain text, or {@code {"error": …}} under {@code /api/}. */

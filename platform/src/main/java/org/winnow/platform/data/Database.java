@@ -46,7 +46,13 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + Path.of(file).toAbsolutePath().normalize());
-        return new Connected(Jdbi.create(ds), null);
+        // Opening a SQLite connection per query serialises on a lock inside the driver: pool them.
+        HikariConfig hc = new HikariConfig();
+        hc.setDataSource(ds);
+        hc.setMaximumPoolSize(4);
+        hc.setPoolName("winnow-platform-sqlite");
+        HikariDataSource pooled = new HikariDataSource(hc);
+        return new Connected(Jdbi.create(pooled), pooled);
     }
 
     /** A Jdbi and whatever must be closed with it. */

@@ -15,6 +15,22 @@ public final class Ids {
 
     private Ids() {}
 
+    /**
+     * True when {@code e} was caused by a unique-key violation (PostgreSQL SQLState 23505, SQLite's
+     * "UNIQUE constraint failed" / "PRIMARY KEY" constraint errors), so an insert may retry with a new id.
+     */
+    public static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                if ("23505".equals(sql.getSQLState())) return true;
+                String m = String.valueOf(sql.getMessage());
+                if (m.contains("UNIQUE constraint failed") || m.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) return true;
+            }
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
     public static long next() {
         long candidate = (System.currentTimeMillis() - EPOCH) << 10 | new SecureRandom().nextInt(1 << 10);
         return LAST.updateAndGet(prev -> Math.max(prev + 1, candidate));

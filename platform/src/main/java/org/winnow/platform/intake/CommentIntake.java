@@ -132,15 +132,23 @@ public final class CommentIntake {
         Status status = decide(settings, site.id(), input, verdict, emailHash, now, reasons);
         if (verdict != null) reasons.addAll(verdict.signals());
 
-        long id = Ids.next();
-        StoredComment stored = new StoredComment(id, thread.id(), site.id(), parent == null ? null : parent.id(),
-                parent == null ? id : parent.rootId(), parent == null ? 0 : parent.depth() + 1, status, status,
-                author, email, emailHash, url, body, Markdown.comment(body), nz(s.ip()), false, nz(s.userAgent()),
-                nz(s.referrer()), honeypot, seconds,
-                verdict == null ? "unknown" : verdict.label().name().toLowerCase(Locale.ROOT),
-                verdict == null ? 0.5 : verdict.score(), reasons, now, null);
-        comments.insert(stored);
-        return new Outcome(Map.of(), stored, ownerToken(id));
+        String html = Markdown.comment(body);
+        for (int attempt = 1; ; attempt++) {
+            long id = Ids.next();
+            StoredComment stored = new StoredComment(id, thread.id(), site.id(), parent == null ? null : parent.id(),
+                    parent == null ? id : parent.rootId(), parent == null ? 0 : parent.depth() + 1, status, status,
+                    author, email, emailHash, url, body, html, nz(s.ip()), false, nz(s.userAgent()),
+                    nz(s.referrer()), honeypot, seconds,
+                    verdict == null ? "unknown" : verdict.label().name().toLowerCase(Locale.ROOT),
+                    verdict == null ? 0.5 : verdict.score(), reasons, now, null);
+            try {
+                comments.insert(stored);
+                return new Outcome(Map.of(), stored, ownerToken(id));
+            } catch (RuntimeException e) {
+                // Two nodes can draw the same id in the same millisecond (rare): draw again.
+                if (attempt >= 3 || !Ids.isDuplicateKey(e)) throw e;
+            }
+        }
     }
 
     private Status decide(SiteSettings settings, long siteId, Comment c, Verdict v, String emailHash, long now,

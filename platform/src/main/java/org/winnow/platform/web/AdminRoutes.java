@@ -36,7 +36,10 @@ final class AdminRoutes {
     static final long SESSION_MILLIS = 12 * 3600_000L;
     private static final int QUEUE_PAGE = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-just-for-timing");
+    /** Made on first use, not at class load: hashing costs ~0.5 s and would delay every start. */
+    private static final class DummyHash {
+        static final String VALUE = Passwords.hash("not-a-real-password-just-for-timing");
+    }
     private final Web web;
 
     AdminRoutes(Web web) {
@@ -57,7 +60,7 @@ final class AdminRoutes {
         long now = web.clock().millis();
         Optional<Admins.Admin> found = web.admins().byUsername(user);
         if (found.isEmpty()) {
-            Passwords.verify(password, DUMMY_HASH); // same time as a real check: names cannot be probed
+            Passwords.verify(password, DummyHash.VALUE); // same time as a real check: names cannot be probed
             renderLogin(ctx, 401, "Wrong user name or password.", next);
             return;
         }

@@ -51,6 +51,7 @@ public final class LiveModel implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile long lastApplied; // written under lock
+    private volatile java.util.function.Consumer<Correction> appliedListener;
     private long learned;              // guarded by lock
     private long skipped;              // guarded by lock
 
@@ -172,7 +173,30 @@ public final class LiveModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Called (under the learning lock, so keep it cheap) after each correction is applied or skipped,
+     * for metrics such as how long corrections take to reach this node. Set before polling starts.
+     */
+    public void onApplied(java.util.function.Consumer<Correction> listener) {
+        this.appliedListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
     private void apply(Correction c) {
+        try {
+            learnOne(c);
+        } finally {
+            java.util.function.Consumer<Correction> l = appliedListener;
+            if (l != null) {
+                try {
+                    l.accept(c);
+                } catch (RuntimeException e) {
+                    LOG.debug("correction listener failed", e);
+                }
+            }
+        }
+    }
+
+    private void learnOne(Correction c) {
         Comment comment;
         try {
             comment = decoder.apply(c);
