@@ -145,4 +145,14 @@ class SpamEngineTest {
         assertThat(disguised).isGreaterThan(plain - 1.0);
         assertThat(disguised).isGreaterThan(0);
     }
+
+    @Test
+    void styledLettersCarryAFixedPriorButPlainCyrillicDoesNot() {
+        SpamEngine engine = SpamEngine.create(Model.empty());
+        Verdict styled = engine.judge("s", Comment.ofText("main di \uD835\uDC12\uD835\uDC06\uD835\uDC08\uD835\uDFD6\uD835\uDFD6 sekarang"));
+        assertThat(styled.logOdds()).isGreaterThan(2.0);
+        assertThat(styled.signals()).anyMatch(s -> s.detail().equals("styled_letters") && s.weight() > 0);
+        Verdict cyrillic = engine.judge("s", Comment.ofText("\u043E\u0447\u0435\u043D\u044C \u0445\u043E\u0440\u043E\u0448\u0430\u044F \u043F\u0435\u0441\u043D\u044F"));
+        assertThat(cyrillic.logOdds()).isEqualTo(0.0);
+    }
 }

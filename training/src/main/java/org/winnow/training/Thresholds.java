@@ -11,6 +11,14 @@ public final class Thresholds {
      * between neighbouring scores so it generalises a little. Ties prefer the higher threshold.
      */
     public static double bestF1AtMostFpr(double[] scores, boolean[] labels, double maxFpr) {
+        return best(scores, labels, maxFpr, 0);
+    }
+
+    /**
+     * Among thresholds that flag at most {@code maxFpr} of the ham, the one with the fewest
+     * {@code fpCost * falsePositives + falseNegatives}; with {@code fpCost} 0, the best F1 instead.
+     */
+    public static double best(double[] scores, boolean[] labels, double maxFpr, double fpCost) {
         int n = scores.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -28,8 +36,9 @@ public final class Thresholds {
             if (!boundary) continue;
             if (ham > 0 && (double) fp / ham > maxFpr) break;
             double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + (spam - tp));
-            if (f1 > best) {
-                best = f1;
+            double merit = fpCost > 0 ? -(fpCost * fp + (spam - tp)) : f1;
+            if (merit > best) {
+                best = merit;
                 bestThreshold = k == n - 1 ? scores[order[k]] - 1e-6 : (scores[order[k]] + scores[order[k + 1]]) / 2;
             }
         }

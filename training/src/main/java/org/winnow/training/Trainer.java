@@ -10,13 +10,17 @@ import org.winnow.training.data.Example;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Batch training with the engine's own learner: naive-Bayes counts over all examples, then a few
- * shuffled AdaGrad epochs of the logistic regression, then a decision threshold chosen on
- * out-of-fold scores of the training data itself for a low false-positive rate.
+ * Batch training with the engine's model: naive-Bayes counts over all examples, then the global
+ * weights on top of them by an L2-regularised linear SVM solved to convergence (dual coordinate
+ * descent, {@link LinearSvm}), then calibration and the decision threshold, both from out-of-fold
+ * scores of the training data itself: Platt scaling maps margins to log-odds (so corrections, the
+ * near-duplicate memory and the hard rules work on the same scale as before), and the threshold is
+ * the one with the fewest {@code fpCost * false positives + false negatives} out of fold among those whose
+ * out-of-fold false-positive rate is at most the target (defaults: a false positive costs two missed
+ * spams, FPR at most 2 %).
  * Deterministic for a given seed.
  */
 public final class Trainer {
@@ -25,39 +29,53 @@ public final class Trainer {
 
     /**
      * @param features        feature families
-     * @param params          learner hyper-parameters (its threshold is replaced by the chosen one)
-     * @param epochs          passes of gradient steps over the shuffled data
-     * @param seed            shuffling and fold seed
+     * @param params          model hyper-parameters (nbWeight: share of the naive-Bayes term during training;
+     *                        the threshold is replaced by the chosen one)
+     * @param epochs          at most this many solver passes; 0 trains naive Bayes only
+     * @param seed            solver order and fold seed
      * @param targetFpr       highest out-of-fold false-positive rate the threshold may give
-     * @param thresholdFolds  folds for choosing the threshold; 0 keeps the params' threshold
+     * @param thresholdFolds  folds for calibration and threshold; below 2 keeps raw margins and the params' threshold
+     * @param cost            the SVM's C: cost of a squared margin violation
+     * @param fpCost          the threshold minimises fpCost * FP + FN out of fold (within targetFpr); 0: best F1 instead
      */
     public record Settings(FeatureConfig features, ModelParams params, int epochs, long seed, double targetFpr,
-                           int thresholdFolds) {
+                           int thresholdFolds, double cost, double fpCost) {
         /** The settings of the shipped default model, also used by {@code winnow classify}. */
         public static Settings defaults() {
-            return new Settings(FeatureConfig.all(), ModelParams.defaults(), 6, 42, 0.01, 5);
+            return new Settings(FeatureConfig.all(), ModelParams.defaults(), 200, 42, 0.02, 5, 1.0, 2.0);
         }
 
         public Settings withFeatures(FeatureConfig f) {
-            return new Settings(f, params, epochs, seed, targetFpr, thresholdFolds);
+            return new Settings(f, params, epochs, seed, targetFpr, thresholdFolds, cost, fpCost);
         }
 
         public Settings withParams(ModelParams p) {
-            return new Settings(features, p, epochs, seed, targetFpr, thresholdFolds);
+            return new Settings(features, p, epochs, seed, targetFpr, thresholdFolds, cost, fpCost);
         }
 
         public Settings withEpochs(int e) {
-            return new Settings(features, params, e, seed, targetFpr, thresholdFolds);
+            return new Settings(features, params, e, seed, targetFpr, thresholdFolds, cost, fpCost);
         }
 
         public Settings withTargetFpr(double t) {
-            return new Settings(features, params, epochs, seed, t, thresholdFolds);
+            return new Settings(features, params, epochs, seed, t, thresholdFolds, cost, fpCost);
         }
 
         public Settings withThresholdFolds(int k) {
-            return new Settings(features, params, epochs, seed, targetFpr, k);
+            return new Settings(features, params, epochs, seed, targetFpr, k, cost, fpCost);
+        }
+
+        public Settings withFpCost(double k) {
+            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, cost, k);
+        }
+
+        public Settings withCost(double c) {
+            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, c, fpCost);
         }
     }
+
+    /** Solver tolerance on the spread of projected gradients. */
+    private static final double EPS = 0.01;
 
     public Trainer(Settings settings) {
         this.settings = settings;
@@ -77,43 +95,67 @@ public final class Trainer {
         return examples.parallelStream().map(e -> extractor.extract(e.comment())).toArray(Features[]::new);
     }
 
-    /** Trains on all examples and picks the threshold by cross-validation on them. */
+    /** Trains on all examples, calibrated and with the threshold picked by cross-validation on them. */
     public Model train(List<Example> examples) {
         Features[] features = extract(examples);
         boolean[] labels = labels(examples);
-        Model model = fit(features, labels, all(labels.length));
-        if (settings.thresholdFolds() < 2) return model;
-        return model.withThreshold(chooseThreshold(features, labels));
+        return train(features, labels, all(labels.length));
     }
 
-    /** Trains on the examples at {@code rows} with the params' threshold. */
+    /** Trains on the examples at {@code rows}: fit, then calibration and threshold from out-of-fold scores of those rows only. */
+    public Model train(Features[] features, boolean[] labels, int[] rows) {
+        LinearSvm.Rows x = rows(features);
+        Model model = fit(features, x, labels, rows);
+        int k = settings.thresholdFolds();
+        if (k < 2) return model;
+        boolean[] sub = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) sub[i] = labels[rows[i]];
+        int[] fold = Folds.stratified(sub, k, settings.seed());
+        double[] scores = new double[rows.length];
+        IntStream.range(0, k).parallel().forEach(held -> {
+            int[] train = IntStream.range(0, rows.length).filter(i -> fold[i] != held).map(i -> rows[i]).toArray();
+            OnlineModel m = OnlineModel.of(fit(features, x, labels, train));
+            for (int i = 0; i < rows.length; i++) {
+                if (fold[i] == held) scores[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
+            }
+        });
+        // Calibrate the learned part only; the fixed priors are log-odds already and are added back.
+        double[] ab = LinearSvm.platt(scores, sub);
+        double[] calibrated = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) calibrated[i] = ab[0] * scores[i] + ab[1] + priors(features[rows[i]]);
+        double threshold = Thresholds.best(calibrated, sub, settings.targetFpr(), settings.fpCost());
+        return model.rescaled(ab[0], ab[1]).withThreshold(threshold);
+    }
+
+    /** Trains on the examples at {@code rows}, uncalibrated, with the params' threshold. */
     public Model fit(Features[] features, boolean[] labels, int[] rows) {
+        return fit(features, rows(features), labels, rows);
+    }
+
+    private LinearSvm.Rows rows(Features[] features) {
+        OnlineModel probe = OnlineModel.of(Model.empty(settings.features(), settings.params().withMemoryCapacity(0)));
+        return LinearSvm.Rows.of(features, probe::slot);
+    }
+
+    private Model fit(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows) {
         OnlineModel m = OnlineModel.of(Model.empty(settings.features(), settings.params()));
         for (int r : rows) m.count(features[r], labels[r]);
-        int[] order = rows.clone();
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            shuffle(order, random);
-            for (int r : order) m.gradientStep(features[r], labels[r]);
-        }
+        if (settings.epochs() <= 0) return m.toModel();
+        double[] offset = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) offset[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
+        double[] dense = new double[x.dimension()];
+        double bias = LinearSvm.solve(x, rows, labels, offset, settings.cost(), dense, settings.seed(), settings.epochs(), EPS);
+        double[] w = new double[m.slots()];
+        for (int j = 0; j < dense.length; j++) w[x.modelSlot[j]] = dense[j];
+        m.setGlobalWeights(w, bias);
         return m.toModel();
     }
 
-    /**
-     * The threshold that maximises F1 on out-of-fold scores among those whose out-of-fold
-     * false-positive rate is at most the target.
-     */
-    public double chooseThreshold(Features[] features, boolean[] labels) {
-        int k = settings.thresholdFolds();
-        int[] fold = Folds.stratified(labels, k, settings.seed());
-        double[] scores = new double[labels.length];
-        for (int f = 0; f < k; f++) {
-            final int held = f;
-            int[] train = IntStream.range(0, labels.length).filter(i -> fold[i] != held).toArray();
-            OnlineModel m = OnlineModel.of(fit(features, labels, train));
-            for (int i = 0; i < labels.length; i++) if (fold[i] == held) scores[i] = m.logOdds(0, features[i], null);
-        }
-        return Thresholds.bestF1AtMostFpr(scores, labels, settings.targetFpr());
+    /** The fixed log-odds priors of a comment's features (outside what training fits). */
+    static double priors(Features f) {
+        double p = 0;
+        for (int k = 0; k < f.priorCount(); k++) p += f.priorValue(k);
+        return p;
     }
 
     static boolean[] labels(List<Example> examples) {
@@ -124,15 +166,6 @@ public final class Trainer {
 
     static int[] all(int n) {
         return IntStream.range(0, n).toArray();
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** Scores with a trained model, in log-odds, without site adjustments. */

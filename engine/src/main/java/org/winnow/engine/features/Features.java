@@ -20,6 +20,9 @@ public final class Features {
     /** Hashes of the character shingles, for near-duplicate detection. */
     private int[] shingles;
     private int shingleCount;
+    private int[] priorIndex = new int[4];
+    private float[] priorValue = new float[4];
+    private int priorCount;
     private int linkCount;
     private boolean honeypotFilled;
 
@@ -42,10 +45,40 @@ public final class Features {
     }
 
     /** Adds a feature known by its name (meta features); the name is kept for explanations. */
+    /**
+     * Value of a named (meta) feature: a quarter of a unit-length text group, so link, shape and context
+     * signals cannot outweigh the words under the same regularisation (chosen by leave-one-video-out
+     * cross-validation on the training videos of the yt-video-holdout split: 1, 0.5, 0.25, 0.15, 0.1
+     * gave accuracy 0.950, 0.952, 0.957, 0.957, 0.953).
+     */
+    static final float META = 0.25f;
+
     void addNamed(FeatureKind kind, int hash, String name) {
-        add(kind, hash, 1f, names.size());
+        add(kind, hash, META, names.size());
         names.add(name);
     }
+
+    /**
+     * A named feature that also carries a fixed prior in log-odds, added to the score whatever the model
+     * learned (for tricks that only spammers use, which training data may never show).
+     */
+    void addNamed(FeatureKind kind, int hash, String name, float priorLogOdds) {
+        if (priorCount == priorIndex.length) {
+            priorIndex = Arrays.copyOf(priorIndex, priorCount * 2);
+            priorValue = Arrays.copyOf(priorValue, priorCount * 2);
+        }
+        priorIndex[priorCount] = size;
+        priorValue[priorCount] = priorLogOdds;
+        priorCount++;
+        addNamed(kind, hash, name);
+    }
+
+    /** How many features carry a fixed prior. */
+    public int priorCount() { return priorCount; }
+    /** The feature index of the {@code k}-th prior. */
+    public int priorIndex(int k) { return priorIndex[k]; }
+    /** The {@code k}-th prior, in log-odds. */
+    public float priorValue(int k) { return priorValue[k]; }
 
     void addShingle(int hash) {
         if (shingleCount == shingles.length) shingles = Arrays.copyOf(shingles, shingles.length * 2);
@@ -75,7 +108,9 @@ public final class Features {
     public int size() { return size; }
     public int hash(int i) { return hashes[i]; }
     public float value(int i) { return values[i]; }
-    public FeatureKind kind(int i) { return FeatureKind.values()[kinds[i]]; }
+    private static final FeatureKind[] KINDS = FeatureKind.values();
+
+    public FeatureKind kind(int i) { return KINDS[kinds[i]]; }
     public int shingleCount() { return shingleCount; }
     public int shingle(int i) { return shingles[i]; }
     public int linkCount() { return linkCount; }

@@ -17,35 +17,31 @@ import java.io.OutputStream;
  */
 public final class Model {
     private static final int MAGIC = 0x574E4E57; // "WNNW"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     final FeatureConfig config;
     final ModelParams params;
     final float[] weights;
-    final float[] adagrad;
     final float[] spamCounts;
     final float[] hamCounts;
     final float[] siteWeights;
     final int[] trainedSites;
     final double bias;
-    final double biasAdagrad;
     final long spamExamples;
     final long hamExamples;
     final NearDuplicateMemory memory;
 
-    Model(FeatureConfig config, ModelParams params, float[] weights, float[] adagrad, float[] spamCounts,
-          float[] hamCounts, float[] siteWeights, int[] trainedSites, double bias, double biasAdagrad,
+    Model(FeatureConfig config, ModelParams params, float[] weights, float[] spamCounts,
+          float[] hamCounts, float[] siteWeights, int[] trainedSites, double bias,
           long spamExamples, long hamExamples, NearDuplicateMemory memory) {
         this.config = config;
         this.params = params;
         this.weights = weights;
-        this.adagrad = adagrad;
         this.spamCounts = spamCounts;
         this.hamCounts = hamCounts;
         this.siteWeights = siteWeights;
         this.trainedSites = trainedSites;
         this.bias = bias;
-        this.biasAdagrad = biasAdagrad;
         this.spamExamples = spamExamples;
         this.hamExamples = hamExamples;
         this.memory = memory;
@@ -59,8 +55,8 @@ public final class Model {
     /** An untrained model with the given features and hyper-parameters. */
     public static Model empty(FeatureConfig config, ModelParams params) {
         int d = 1 << params.hashBits();
-        return new Model(config, params, new float[d], new float[d], new float[d], new float[d],
-                new float[1 << params.siteHashBits()], new int[0], 0, 0, 0, 0,
+        return new Model(config, params, new float[d], new float[d], new float[d],
+                new float[1 << params.siteHashBits()], new int[0], 0, 0, 0,
                 new NearDuplicateMemory(params.memoryCapacity()));
     }
 
@@ -79,8 +75,24 @@ public final class Model {
 
     /** The same model with another decision threshold (arrays are shared: both stay immutable). */
     public Model withThreshold(double threshold) {
-        return new Model(config, params.withThreshold(threshold), weights, adagrad, spamCounts, hamCounts,
-                siteWeights, trainedSites, bias, biasAdagrad, spamExamples, hamExamples, memory);
+        return new Model(config, params.withThreshold(threshold), weights, spamCounts, hamCounts,
+                siteWeights, trainedSites, bias, spamExamples, hamExamples, memory);
+    }
+
+    /**
+     * The same model with every score mapped to {@code scale * score + shift} (and the threshold with it),
+     * e.g. to calibrate a margin-trained model to log-odds. The naive-Bayes weight scales too, so counts
+     * learned later stay on the same scale.
+     */
+    public Model rescaled(double scale, double shift) {
+        if (!(scale > 0)) throw new IllegalArgumentException("scale must be positive: " + scale);
+        float[] w = weights.clone();
+        for (int i = 0; i < w.length; i++) w[i] = (float) (w[i] * scale);
+        float[] s = siteWeights.clone();
+        for (int i = 0; i < s.length; i++) s[i] = (float) (s[i] * scale);
+        ModelParams p = params.withNbWeight(params.nbWeight() * scale).withThreshold(params.threshold() * scale + shift);
+        return new Model(config, p, w, spamCounts, hamCounts, s, trainedSites, bias * scale + shift,
+                spamExamples, hamExamples, memory);
     }
 
     /** How many spam and ham examples the model has learned from in total. */
@@ -92,28 +104,28 @@ public final class Model {
         DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
         if (data.readInt() != MAGIC) throw new IOException("not a Winnow model");
         int version = data.readInt();
-        if (version != VERSION) throw new IOException("unsupported model version " + version);
+        if (version != 1 && version != VERSION) throw new IOException("unsupported model version " + version);
         FeatureConfig config = FeatureConfig.fromBits(data.readInt());
         ModelParams params = new ModelParams(data.readInt(), data.readInt(), data.readDouble(), data.readDouble(),
                 data.readDouble(), data.readDouble(), data.readInt(), data.readDouble(), data.readDouble(),
                 data.readDouble(), data.readDouble());
         double bias = data.readDouble();
-        double biasAdagrad = data.readDouble();
+        if (version == 1) data.readDouble(); // AdaGrad state of the bias, no longer kept
         long spamExamples = data.readLong();
         long hamExamples = data.readLong();
         int d = 1 << params.hashBits();
         float[] weights = readSparse(data, d);
-        float[] adagrad = readSparse(data, d);
-        float[] spamCounts = readSparse(data, d);
-        float[] hamCounts = readSparse(data, d);
+        if (version == 1) readSparse(data, d); // AdaGrad state, no longer kept
+        float[] spamCounts = version == 1 ? readSparse(data, d) : readCounts(data, d);
+        float[] hamCounts = version == 1 ? readSparse(data, d) : readCounts(data, d);
         float[] siteWeights = readSparse(data, 1 << params.siteHashBits());
         int sites = data.readInt();
         if (sites < 0) throw new IOException("corrupt site count");
         int[] trainedSites = new int[sites];
         for (int i = 0; i < sites; i++) trainedSites[i] = data.readInt();
         NearDuplicateMemory memory = NearDuplicateMemory.read(data, params.memoryCapacity());
-        return new Model(config, params, weights, adagrad, spamCounts, hamCounts, siteWeights, trainedSites,
-                bias, biasAdagrad, spamExamples, hamExamples, memory);
+        return new Model(config, params, weights, spamCounts, hamCounts, siteWeights, trainedSites,
+                bias, spamExamples, hamExamples, memory);
     }
 
     public void write(OutputStream out) throws IOException {
@@ -133,13 +145,11 @@ public final class Model {
         data.writeDouble(params.threshold());
         data.writeDouble(params.discardMargin());
         data.writeDouble(bias);
-        data.writeDouble(biasAdagrad);
         data.writeLong(spamExamples);
         data.writeLong(hamExamples);
         writeSparse(data, weights);
-        writeSparse(data, adagrad);
-        writeSparse(data, spamCounts);
-        writeSparse(data, hamCounts);
+        writeCounts(data, spamCounts);
+        writeCounts(data, hamCounts);
         writeSparse(data, siteWeights);
         data.writeInt(trainedSites.length);
         for (int s : trainedSites) data.writeInt(s);
@@ -159,6 +169,44 @@ public final class Model {
             out.writeFloat(a[i]);
             prev = i;
         }
+    }
+
+    /**
+     * Counts: whole non-negative numbers in practice, so (gap varint, count varint); a fractional
+     * count, which only a hand-built model could hold, is written as varint 0 followed by its float bits.
+     */
+    private static void writeCounts(DataOutputStream out, float[] a) throws IOException {
+        int nonZero = 0;
+        for (float v : a) if (v != 0f) nonZero++;
+        out.writeInt(nonZero);
+        int prev = -1;
+        for (int i = 0; i < a.length; i++) {
+            float v = a[i];
+            if (v == 0f) continue;
+            writeVarint(out, i - prev);
+            int whole = (int) v;
+            if (whole == v && whole > 0) {
+                writeVarint(out, whole);
+            } else {
+                writeVarint(out, 0);
+                out.writeFloat(v);
+            }
+            prev = i;
+        }
+    }
+
+    private static float[] readCounts(DataInputStream in, int length) throws IOException {
+        float[] a = new float[length];
+        int n = in.readInt();
+        if (n < 0 || n > length) throw new IOException("corrupt sparse array");
+        int i = -1;
+        for (int k = 0; k < n; k++) {
+            i += readVarint(in);
+            if (i < 0 || i >= length) throw new IOException("corrupt sparse index");
+            int whole = readVarint(in);
+            a[i] = whole == 0 ? in.readFloat() : whole;
+        }
+        return a;
     }
 
     private static float[] readSparse(DataInputStream in, int length) throws IOException {

@@ -20,7 +20,7 @@ public record ModelParams(int hashBits, int siteHashBits, double learningRate, d
                           double memoryWeight, double threshold, double discardMargin) {
 
     public static ModelParams defaults() {
-        return new ModelParams(20, 18, 0.5, 0.25, 1.0, 2.0, 20_000, 0.6, 8.0, 0.0, 8.0);
+        return new ModelParams(20, 18, 0.5, 0.05, 1.0, 2.0, 20_000, 0.6, 8.0, 0.0, 8.0);
     }
 
     public ModelParams {

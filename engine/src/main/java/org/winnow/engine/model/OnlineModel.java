@@ -18,7 +18,8 @@ import java.util.Set;
  * so replaying the same learn calls gives the same model. Not thread-safe: callers lock.
  */
 public final class OnlineModel {
-    private static final double ADAGRAD_EPSILON = 1e-6;
+    /** Share of the learning rate a site's correction applies to the global weights (the rest goes to the site). */
+    static final double SITE_GLOBAL_SHARE = 0.1;
     private static final int PASSIVE_AGGRESSIVE_ROUNDS = 4;
     private static final int LOG_TABLE_SIZE = 1 << 16;
 
@@ -27,7 +28,6 @@ public final class OnlineModel {
     private final int mask;
     private final int siteMask;
     private final float[] weights;
-    private final float[] adagrad;
     private final float[] spamCounts;
     private final float[] hamCounts;
     /** nbWeight * (ln(spam + prior) - ln(ham + prior)); changes only when counts do. */
@@ -39,7 +39,6 @@ public final class OnlineModel {
     private final float[] siteWeights;
     private final Set<Integer> trainedSites;
     private double bias;
-    private double biasAdagrad;
     private long spamExamples;
     private long hamExamples;
     /** The naive-Bayes class-size term, applied per unit of feature value. */
@@ -52,14 +51,12 @@ public final class OnlineModel {
         mask = (1 << params.hashBits()) - 1;
         siteMask = (1 << params.siteHashBits()) - 1;
         weights = m.weights.clone();
-        adagrad = m.adagrad.clone();
         spamCounts = m.spamCounts.clone();
         hamCounts = m.hamCounts.clone();
         siteWeights = m.siteWeights.clone();
         trainedSites = new HashSet<>();
         for (int s : m.trainedSites) trainedSites.add(s);
         bias = m.bias;
-        biasAdagrad = m.biasAdagrad;
         spamExamples = m.spamExamples;
         hamExamples = m.hamExamples;
         memory = m.memory.copy(params.memoryCapacity());
@@ -82,8 +79,8 @@ public final class OnlineModel {
     /** An immutable copy of the current state. */
     public Model toModel() {
         int[] sites = trainedSites.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return new Model(config, params, weights.clone(), adagrad.clone(), spamCounts.clone(), hamCounts.clone(),
-                siteWeights.clone(), sites, bias, biasAdagrad, spamExamples, hamExamples,
+        return new Model(config, params, weights.clone(), spamCounts.clone(), hamCounts.clone(),
+                siteWeights.clone(), sites, bias, spamExamples, hamExamples,
                 memory.copy(params.memoryCapacity()));
     }
 
@@ -118,6 +115,11 @@ public final class OnlineModel {
             sum += c;
             if (contributions != null) contributions[i] = c;
         }
+        for (int k = 0; k < f.priorCount(); k++) {
+            float p = f.priorValue(k);
+            sum += p;
+            if (contributions != null) contributions[f.priorIndex(k)] += p;
+        }
         return sum;
     }
 
@@ -140,45 +142,67 @@ public final class OnlineModel {
         updatePrior();
     }
 
-    /** One AdaGrad step of the global logistic regression on this example. */
-    public void gradientStep(Features f, boolean spam) {
+    /**
+     * One stochastic-gradient step of the global logistic loss on this example, with step size
+     * {@code rate} per unit of squared feature value (plain SGD: the shipped model carries no optimiser state).
+     */
+    public void gradientStep(Features f, boolean spam, double rate) {
         double p = sigmoid(logOdds(0, f, null));
         double g = p - (spam ? 1 : 0);
-        double rate = params.learningRate();
-        biasAdagrad += g * g;
-        bias -= rate * g / StrictMath.sqrt(biasAdagrad + ADAGRAD_EPSILON);
+        bias -= rate * g * 0.1; // the bias touches every comment: it moves a tenth as fast
         int n = f.size();
         for (int i = 0; i < n; i++) {
             int idx = f.hash(i) & mask;
-            double gi = g * f.value(i);
-            adagrad[idx] += (float) (gi * gi);
-            weights[idx] -= (float) (rate * gi / StrictMath.sqrt(adagrad[idx] + ADAGRAD_EPSILON));
+            weights[idx] -= (float) (rate * g * f.value(i));
             combined[idx] = weights[idx] + naiveBayes[idx];
         }
     }
 
+    /** The global weight slot of a feature hash. */
+    public int slot(int hash) {
+        return hash & mask;
+    }
+
+    /** Number of global weight slots. */
+    public int slots() {
+        return weights.length;
+    }
+
+    /** Replaces the global weights and bias, e.g. with a batch solver's solution (counts are kept). */
+    public void setGlobalWeights(double[] w, double newBias) {
+        if (w.length != weights.length) throw new IllegalArgumentException("expected " + weights.length + " weights");
+        for (int i = 0; i < w.length; i++) {
+            weights[i] = (float) w[i];
+            combined[i] = weights[i] + naiveBayes[i];
+        }
+        bias = newBias;
+    }
+
     /**
-     * Learns a labelled example the way a moderator's label should act: naive-Bayes counts, one global
-     * gradient step, then a passive-aggressive move of the site's adjustments until the example clears
+     * Learns a labelled example the way a moderator's label should act: naive-Bayes counts, one small
+     * global gradient step (a tenth of the rate when a site is given), then a passive-aggressive move of the site's adjustments until the example clears
      * the threshold by the correction margin, and it is remembered for near-duplicate look-ups.
      */
     public void learn(String site, Features f, boolean spam) {
         count(f, spam);
-        gradientStep(f, spam);
         int salt = siteSalt(site);
+        gradientStep(f, spam, salt == 0 ? params.learningRate() : params.learningRate() * SITE_GLOBAL_SHARE);
         if (salt == 0) return;
         trainedSites.add(salt);
         double sign = spam ? 1 : -1;
-        for (int round = 0; round < PASSIVE_AGGRESSIVE_ROUNDS; round++) {
-            double loss = params.correctionMargin() - sign * (logOdds(salt, f, null) - params.threshold());
+        int n = f.size();
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) slots[i] = Murmur.combine(salt, f.hash(i)) & siteMask;
+        // The global part of the score does not change while the site adjustments move: compute it once.
+        double global = logOdds(0, f, null);
+        double norm = f.squaredNorm();
+        for (int round = 0; round < PASSIVE_AGGRESSIVE_ROUNDS && norm > 0; round++) {
+            double adjust = 0;
+            for (int i = 0; i < n; i++) adjust += siteWeights[slots[i]] * f.value(i);
+            double loss = params.correctionMargin() - sign * (global + adjust - params.threshold());
             if (loss <= 0) break;
-            double norm = f.squaredNorm();
-            if (norm == 0) break;
             double tau = loss / norm;
-            for (int i = 0; i < f.size(); i++) {
-                int idx = Murmur.combine(salt, f.hash(i)) & siteMask;
-                siteWeights[idx] += (float) (sign * tau * f.value(i));
-            }
+            for (int i = 0; i < n; i++) siteWeights[slots[i]] += (float) (sign * tau * f.value(i));
         }
         memory.add(salt, NearDuplicateMemory.signature(f), spam);
     }

@@ -25,12 +25,16 @@ public final class TextNormalizer {
         this.foldConfusables = foldConfusables;
     }
 
-    /** The folded text plus counts of the tricks seen on the way (hidden characters, lookalikes). */
-    public record Folded(String text, int invisibleChars, int lookalikeChars) {}
+    /**
+     * The folded text plus counts of the tricks seen on the way: hidden characters, lookalikes (styled
+     * letters and confusables such as Cyrillic letters, which ordinary Cyrillic text is full of), and
+     * styled letters alone (mathematical alphanumerics, full-width and enclosed forms).
+     */
+    public record Folded(String text, int invisibleChars, int lookalikeChars, int styledChars) {}
 
     public Folded fold(String raw) {
         String s = raw.indexOf('&') >= 0 || raw.indexOf('<') >= 0 ? Html.decode(raw) : raw;
-        if (isPlainAscii(s)) return new Folded(asciiLower(s), 0, 0);
+        if (isPlainAscii(s)) return new Folded(asciiLower(s), 0, 0, 0);
         return foldUnicode(s);
     }
 
@@ -57,6 +61,7 @@ public final class TextNormalizer {
         StringBuilder visible = new StringBuilder(s.length());
         int invisible = 0;
         int lookalikes = 0;
+        int styled = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
@@ -70,11 +75,12 @@ public final class TextNormalizer {
                 visible.append(cp == '\n' ? '\n' : ' ');
                 continue;
             }
-            if (isStyledLetter(cp)) lookalikes++;
+            if (isStyledLetter(cp)) styled++;
             visible.appendCodePoint(cp);
         }
         String nfkc = NFKC_CASEFOLD.normalize(visible);
-        if (!foldConfusables) return new Folded(nfkc, invisible, lookalikes);
+        lookalikes += styled;
+        if (!foldConfusables) return new Folded(nfkc, invisible, lookalikes, styled);
         StringBuilder out = new StringBuilder(nfkc.length());
         for (int i = 0; i < nfkc.length(); ) {
             int cp = nfkc.codePointAt(i);
@@ -91,7 +97,7 @@ public final class TextNormalizer {
                 if (replacement.charAt(0) == 'C') lookalikes++;
             }
         }
-        return new Folded(out.toString(), invisible, lookalikes);
+        return new Folded(out.toString(), invisible, lookalikes, styled);
     }
 
     /** Mathematical alphanumerics, full-width, enclosed and other styled forms that NFKC flattens. */

@@ -119,15 +119,7 @@ public final class Evaluator {
     }
 
     private Model trainModel(Features[] features, boolean[] y, int[] train) {
-        Model model = trainer.fit(features, y, train);
-        if (trainer.settings().thresholdFolds() < 2) return model;
-        Features[] sub = new Features[train.length];
-        boolean[] subY = new boolean[train.length];
-        for (int i = 0; i < train.length; i++) {
-            sub[i] = features[train[i]];
-            subY[i] = y[train[i]];
-        }
-        return model.withThreshold(trainer.chooseThreshold(sub, subY));
+        return trainer.train(features, y, train);
     }
 
     private static boolean[] labels(List<Example> data) {

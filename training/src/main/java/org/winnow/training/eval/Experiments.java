@@ -18,6 +18,20 @@ public final class Experiments {
         Trainer trainer = new Trainer(settingsFromProperties());
         Evaluator ev = new Evaluator(trainer, s -> {});
         long t0 = System.nanoTime();
+        if (args.length > 2 && args[2].equals("xdomain")) {
+            List<Example> corpus = org.winnow.training.BuildDefaultModel.readCorpus(Path.of("corpus"));
+            List<Example> gambling = PublicDatasets.dedupe(PublicDatasets.indonesianGambling(datasets.resolve("indonesian-gambling-yt-comments")));
+            var engine = org.winnow.engine.SpamEngine.create(trainer.train(corpus));
+            System.out.println("xdomain gambling " + OnlineAdaptation.judgeAll(engine, "", gambling).summary());
+            return;
+        }
+        if (args.length > 2 && args[2].equals("logo")) {
+            // leave one video out over the four training videos of yt-video-holdout (video 07 never seen)
+            List<Example> yt4 = PublicDatasets.dedupe(PublicDatasets.youtube(datasets.resolve("youtube-spam-collection")))
+                    .stream().filter(e -> !e.group().startsWith("07")).toList();
+            print("tune yt 4-video logo", ev.leaveOneGroupOut(yt4));
+            return;
+        }
         if (args.length > 2 && args[2].equals("tune")) {
             // model selection only inside the peers' training files, never on their test files
             print("tune yt-holdout-train 5f", ev.kFold(Tsv.read(splits.resolve("yt-video-holdout.train.tsv")), 5, 7));
@@ -42,6 +56,8 @@ public final class Experiments {
         if (System.getProperty("nb") != null) p = p.withNbWeight(Double.parseDouble(System.getProperty("nb")));
         s = s.withParams(p);
         if (System.getProperty("fpr") != null) s = s.withTargetFpr(Double.parseDouble(System.getProperty("fpr")));
+        if (System.getProperty("fpcost") != null) s = s.withFpCost(Double.parseDouble(System.getProperty("fpcost")));
+        if (System.getProperty("cost") != null) s = s.withCost(Double.parseDouble(System.getProperty("cost")));
         if (System.getProperty("epochs") != null) s = s.withEpochs(Integer.parseInt(System.getProperty("epochs")));
         return s;
     }
