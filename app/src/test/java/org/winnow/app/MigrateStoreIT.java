@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.winnow.store.testing.TestPostgres;
 
 /** An existing SQLite deployment: backed up online, copied to PostgreSQL, and served from there. */
 class MigrateStoreIT {
@@ -128,14 +129,14 @@ class MigrateStoreIT {
                     .as("never overwrites").contains("already exists");
         }
 
-        String pg = Postgres.newDatabase();
+        String pg = TestPostgres.newDatabase("winnow_it");
         String sqlite = "jdbc:sqlite:" + backup;
         WinnowProcess.Result migrated = WinnowProcess.run("migrate-store", "--from", sqlite, "--to", pg);
         assertThat(migrated.exit()).as(migrated.out() + migrated.err()).isZero();
         assertThat(migrated.err()).contains("100%").contains("Copied");
         assertThat(migrated.out()).contains("checks").contains("p_comment").doesNotContain("MISMATCH");
 
-        try (Connection from = DriverManager.getConnection(sqlite); Connection to = Postgres.connect(pg)) {
+        try (Connection from = DriverManager.getConnection(sqlite); Connection to = DriverManager.getConnection(pg)) {
             for (String table : List.of("counters", "api_keys", "sites", "checks", "corrections", "settings", "p_site",
                     "p_article", "p_thread", "p_comment", "p_moderation", "p_admin", "p_session")) {
                 assertThat(rows(to, "SELECT COUNT(*) FROM " + table)).as(table).isEqualTo(rows(from, "SELECT COUNT(*) FROM " + table));
@@ -156,7 +157,7 @@ class MigrateStoreIT {
         WinnowProcess.Result replaced = WinnowProcess.run("migrate-store", "--from", sqlite, "--to", pg, "--overwrite", "--no-progress");
         assertThat(replaced.exit()).as(replaced.err()).isZero();
         assertThat(replaced.err()).doesNotContain("%");
-        try (Connection from = DriverManager.getConnection(sqlite); Connection to = Postgres.connect(pg)) {
+        try (Connection from = DriverManager.getConnection(sqlite); Connection to = DriverManager.getConnection(pg)) {
             assertThat(rows(to, "SELECT COUNT(*) FROM checks")).as("replaced, not doubled").isEqualTo(rows(from, "SELECT COUNT(*) FROM checks"));
         }
 

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.winnow.store.testing.TestPostgres;
+import java.sql.DriverManager;
 
 /**
  * Three real {@code winnow serve} processes (the packaged jar) on one real PostgreSQL, sharing a
@@ -97,7 +99,7 @@ class MultiNodeIT {
 
     @Test
     void threeNodesShareEverythingAndSurviveAKill() throws Exception {
-        String db = Postgres.newDatabase();
+        String db = TestPostgres.newDatabase("winnow_it");
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
         WinnowProcess.Result created = WinnowProcess.run("keys", "create", "--db", db, "--secret-file", secret.toString(),
@@ -198,7 +200,7 @@ class MultiNodeIT {
             Set<String> storedChecks = new HashSet<>();
             Set<String> correctedGuids = new HashSet<>();
             long maxSeq;
-            try (Connection c = Postgres.connect(db); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT guid FROM checks")) {
                     while (rs.next()) storedChecks.add(rs.getString(1));
                 }

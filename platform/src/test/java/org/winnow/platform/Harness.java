@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Sites;
 import org.winnow.store.Store;
+import org.winnow.store.testing.TestPostgres;
 
 /**
  * A real platform for tests: a SQLite file (or a PostgreSQL database) opened by the real store, a real engine behind the
@@ -68,7 +69,7 @@ final class Harness implements AutoCloseable {
     /** SQLite in {@code dir}, or a fresh PostgreSQL database when the running class is {@link OnPostgres}. */
     static Harness forTestClass(org.junit.jupiter.api.TestInfo info, Path dir) throws IOException {
         Class<?> c = info.getTestClass().orElseThrow();
-        return OnPostgres.class.isAssignableFrom(c) ? new Harness(EmbeddedPg.freshDatabase()) : new Harness(dir);
+        return OnPostgres.class.isAssignableFrom(c) ? new Harness(TestPostgres.newDatabase("platform_test")) : new Harness(dir);
     }
 
     boolean postgres() {

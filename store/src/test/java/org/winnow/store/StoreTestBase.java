@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.winnow.store.Checks.Check;
+import org.winnow.store.testing.TestPostgres;
 
 /**
  * Base of the store tests: every subclass runs on SQLite and on PostgreSQL, each test on its own new
@@ -37,7 +38,7 @@ abstract class StoreTestBase {
     /** This test's database (created on first call). */
     String url() {
         if (url == null) {
-            url = database.equals("sqlite") ? "jdbc:sqlite:" + tempDir.resolve("data/winnow.db") : EmbeddedPg.newDatabase();
+            url = database.equals("sqlite") ? "jdbc:sqlite:" + tempDir.resolve("data/winnow.db") : TestPostgres.newDatabase("winnow_test");
         }
         return url;
     }

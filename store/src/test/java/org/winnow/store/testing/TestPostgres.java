@@ -1,4 +1,4 @@
-package org.winnow.store;
+package org.winnow.store.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -8,18 +8,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One real PostgreSQL server for the whole test run (started on first use), a fresh database per test. */
-final class EmbeddedPg {
-
+/**
+ * One real PostgreSQL server per test JVM (zonky's embedded binaries from Maven Central, no Docker),
+ * started on first use and stopped when the JVM exits; every caller gets a fresh, empty database.
+ * Shared with the other modules' tests through the store's test jar.
+ */
+public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private EmbeddedPg() {}
+    private TestPostgres() {}
 
-    /** A JDBC URL of a new, empty database. */
-    static String newDatabase() {
+    /** The JDBC URL (user included) of a new, empty database whose name starts with {@code prefix}. */
+    public static String newDatabase(String prefix) {
         EmbeddedPostgres pg = server();
-        String name = "winnow_test_" + DATABASES.incrementAndGet();
+        String name = prefix + "_" + DATABASES.incrementAndGet();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -28,11 +31,11 @@ final class EmbeddedPg {
         return pg.getJdbcUrl("postgres", name);
     }
 
-    /** The server, started on first call and stopped when the JVM exits. */
-    static synchronized EmbeddedPostgres server() {
+    private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // More connections than the default: multi-node tests run several pools at once.
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start embedded PostgreSQL", e);
             }
