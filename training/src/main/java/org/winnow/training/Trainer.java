@@ -35,14 +35,15 @@ public final class Trainer {
      * @param seed            solver order and fold seed
      * @param targetFpr       highest out-of-fold false-positive rate the threshold may give
      * @param thresholdFolds  folds for calibration and threshold; below 2 keeps raw margins and the params' threshold
-     * @param cost            the SVM's C: cost of a squared margin violation
+     * @param cost            the SVM's C: cost of a squared margin violation; 0 or less: chosen from
+     *                        {@link #COST_GRID} by the same cross-validation that picks the threshold
      * @param fpCost          the threshold minimises fpCost * FP + FN out of fold (within targetFpr); 0: best F1 instead
      */
     public record Settings(FeatureConfig features, ModelParams params, int epochs, long seed, double targetFpr,
                            int thresholdFolds, double cost, double fpCost) {
         /** The settings of the shipped default model, also used by {@code winnow classify}. */
         public static Settings defaults() {
-            return new Settings(FeatureConfig.all(), ModelParams.defaults(), 200, 42, 0.02, 5, 1.0, 2.0);
+            return new Settings(FeatureConfig.all(), ModelParams.defaults(), 200, 42, 0.02, 5, 0.0, 2.0);
         }
 
         public Settings withFeatures(FeatureConfig f) {
@@ -73,6 +74,9 @@ public final class Trainer {
             return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, c, fpCost);
         }
     }
+
+    /** The SVM costs tried when the settings leave C to cross-validation; ties go to the first. */
+    public static final double[] COST_GRID = {1.0, 0.3, 3.0};
 
     /** Solver tolerance on the spread of projected gradients. */
     private static final double EPS = 0.01;
@@ -105,16 +109,31 @@ public final class Trainer {
     /** Trains on the examples at {@code rows}: fit, then calibration and threshold from out-of-fold scores of those rows only. */
     public Model train(Features[] features, boolean[] labels, int[] rows) {
         LinearSvm.Rows x = rows(features);
-        Model model = fit(features, x, labels, rows);
         int k = settings.thresholdFolds();
-        if (k < 2) return model;
+        if (k < 2) return fit(features, x, labels, rows, settings.cost() > 0 ? settings.cost() : 1.0);
         boolean[] sub = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) sub[i] = labels[rows[i]];
         int[] fold = Folds.stratified(sub, k, settings.seed());
+        double[] costs = settings.cost() > 0 ? new double[] {settings.cost()} : COST_GRID;
+        Choice best = null;
+        for (double c : costs) {
+            Choice choice = crossValidate(features, x, labels, rows, sub, fold, c);
+            if (best == null || choice.loss < best.loss) best = choice;
+        }
+        Model model = fit(features, x, labels, rows, best.cost);
+        return model.rescaled(best.platt[0], best.platt[1]).withThreshold(best.threshold);
+    }
+
+    /** Out-of-fold result of one SVM cost: Platt coefficients, threshold and its fpCost * FP + FN. */
+    private record Choice(double cost, double[] platt, double threshold, double loss) {}
+
+    private Choice crossValidate(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows,
+                                 boolean[] sub, int[] fold, double cost) {
+        int k = settings.thresholdFolds();
         double[] scores = new double[rows.length];
         IntStream.range(0, k).parallel().forEach(held -> {
             int[] train = IntStream.range(0, rows.length).filter(i -> fold[i] != held).map(i -> rows[i]).toArray();
-            OnlineModel m = OnlineModel.of(fit(features, x, labels, train));
+            OnlineModel m = OnlineModel.of(fit(features, x, labels, train, cost));
             for (int i = 0; i < rows.length; i++) {
                 if (fold[i] == held) scores[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
             }
@@ -124,12 +143,22 @@ public final class Trainer {
         double[] calibrated = new double[rows.length];
         for (int i = 0; i < rows.length; i++) calibrated[i] = ab[0] * scores[i] + ab[1] + priors(features[rows[i]]);
         double threshold = Thresholds.best(calibrated, sub, settings.targetFpr(), settings.fpCost());
-        return model.rescaled(ab[0], ab[1]).withThreshold(threshold);
+        int tp = 0, fp = 0, fn = 0;
+        for (int i = 0; i < rows.length; i++) {
+            boolean flagged = calibrated[i] >= threshold;
+            if (flagged && sub[i]) tp++;
+            else if (flagged) fp++;
+            else if (sub[i]) fn++;
+        }
+        // the threshold rule's own objective: fpCost * FP + FN, or 1 - F1 when it picks the best F1
+        double loss = settings.fpCost() > 0 ? settings.fpCost() * fp + fn
+                : 1 - (tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn));
+        return new Choice(cost, ab, threshold, loss);
     }
 
     /** Trains on the examples at {@code rows}, uncalibrated, with the params' threshold. */
     public Model fit(Features[] features, boolean[] labels, int[] rows) {
-        return fit(features, rows(features), labels, rows);
+        return fit(features, rows(features), labels, rows, settings.cost() > 0 ? settings.cost() : 1.0);
     }
 
     private LinearSvm.Rows rows(Features[] features) {
@@ -137,14 +166,14 @@ public final class Trainer {
         return LinearSvm.Rows.of(features, probe::slot);
     }
 
-    private Model fit(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows) {
+    private Model fit(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows, double cost) {
         OnlineModel m = OnlineModel.of(Model.empty(settings.features(), settings.params()));
         for (int r : rows) m.count(features[r], labels[r]);
         if (settings.epochs() <= 0) return m.toModel();
         double[] offset = new double[rows.length];
         for (int i = 0; i < rows.length; i++) offset[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
         double[] dense = new double[x.dimension()];
-        double bias = LinearSvm.solve(x, rows, labels, offset, settings.cost(), dense, settings.seed(), settings.epochs(), EPS);
+        double bias = LinearSvm.solve(x, rows, labels, offset, cost, dense, settings.seed(), settings.epochs(), EPS);
         double[] w = new double[m.slots()];
         for (int j = 0; j < dense.length; j++) w[x.modelSlot[j]] = dense[j];
         m.setGlobalWeights(w, bias);

@@ -27,6 +27,27 @@ class TrainerTest {
     }
 
     @Test
+    void costChosenByCrossValidationGivesTheModelOfOneGridCost() throws IOException {
+        Trainer.Settings chosen = Trainer.Settings.defaults().withThresholdFolds(3);
+        assertThat(chosen.cost()).isLessThanOrEqualTo(0);
+        byte[] model = bytes(new Trainer(chosen).train(TrainingFixtures.examples()));
+        int same = 0;
+        for (double c : Trainer.COST_GRID) {
+            if (java.util.Arrays.equals(bytes(new Trainer(chosen.withCost(c)).train(TrainingFixtures.examples())), model)) same++;
+        }
+        assertThat(same).isPositive();
+        // a fixed cost is honoured: a different C gives a different model
+        assertThat(bytes(new Trainer(chosen.withCost(0.3)).train(TrainingFixtures.examples())))
+                .isNotEqualTo(bytes(new Trainer(chosen.withCost(3.0)).train(TrainingFixtures.examples())));
+    }
+
+    private static byte[] bytes(Model m) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.write(out);
+        return out.toByteArray();
+    }
+
+    @Test
     void defaultModelShipsAndSeparatesObviousCases() {
         SpamEngine engine = SpamEngine.create(DefaultModel.load());
         assertThat(engine.judge("", Comment.ofText("Check out my channel and subscribe!! http://bit.ly/free-iphone")).isSpam()).isTrue();

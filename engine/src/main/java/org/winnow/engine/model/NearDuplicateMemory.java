@@ -14,12 +14,26 @@ import java.util.Map;
  * Remembers learned examples per site as one-permutation MinHash signatures of their character
  * shingles, indexed by LSH bands, so a near-identical comment to one a moderator labelled is found in
  * a few hash look-ups. A bounded ring: the oldest entry goes when it is full. Not thread-safe.
+ *
+ * <p>Bounded under a spam campaign: (1) an example whose nearest remembered example of the same site
+ * has the same label and at least {@link #COLLAPSE_MATCHES} of {@link #BINS} equal bins is not stored
+ * again (it would change no verdict: the stored one already answers for it), so thousands of
+ * near-identical learned comments take a handful of entries; (2) each LSH bucket keeps only its
+ * {@link #BUCKET_CAPACITY} most recent entries, so neither {@link #add} nor {@link #nearest} ever scans
+ * or copies more than {@code BANDS * BUCKET_CAPACITY} slots. The index is a function of the stored
+ * entries in age order (a bucket holds the most recent stored entries that hash to it, because
+ * entries only leave in ring order), so {@link #copy} and {@link #read} rebuild exactly the same
+ * look-up state from the entries alone.
  */
 final class NearDuplicateMemory {
     static final int BINS = 32;
     private static final int BANDS = 8;
     private static final int ROWS = BINS / BANDS;
     private static final int EMPTY = Integer.MAX_VALUE;
+    /** Entries one LSH bucket keeps (the most recent); bounds the work of one add or look-up. */
+    static final int BUCKET_CAPACITY = 16;
+    /** Equal bins (of 32) from which a new example with the same label as its nearest is not stored. */
+    static final int COLLAPSE_MATCHES = 29;
 
     private final int capacity;
     private final int[] signatures;
@@ -68,8 +82,19 @@ final class NearDuplicateMemory {
         return sig;
     }
 
+    /**
+     * Remembers a learned example, unless the nearest remembered example of the same site already has
+     * the same label and is nearly identical (at least {@link #COLLAPSE_MATCHES} equal bins).
+     */
     void add(int siteSalt, int[] sig, boolean isSpam) {
         if (capacity == 0 || sig == null) return;
+        int nearest = nearestSlot(siteSalt, sig);
+        if (nearest >= 0 && spam[nearest] == isSpam && matches(nearest, sig) >= COLLAPSE_MATCHES) return;
+        store(siteSalt, sig, isSpam);
+    }
+
+    /** Stores an entry as is (no collapsing): used to rebuild the same entries in copies and reads. */
+    private void store(int siteSalt, int[] sig, boolean isSpam) {
         int slot = next;
         if (size == capacity) unindex(slot);
         else size++;
@@ -81,13 +106,26 @@ final class NearDuplicateMemory {
             int[] list = index.get(key);
             if (list == null) {
                 index.put(key, new int[] {slot});
-            } else {
+            } else if (list.length < BUCKET_CAPACITY) {
                 int[] grown = Arrays.copyOf(list, list.length + 1);
                 grown[list.length] = slot;
                 index.put(key, grown);
+            } else {
+                // full: the oldest entry of this bucket leaves it (it stays reachable through its other bands)
+                int[] shifted = new int[BUCKET_CAPACITY];
+                System.arraycopy(list, 1, shifted, 0, BUCKET_CAPACITY - 1);
+                shifted[BUCKET_CAPACITY - 1] = slot;
+                index.put(key, shifted);
             }
         }
         next = (next + 1) % capacity;
+    }
+
+    /** Longest LSH bucket (for tests: it never exceeds {@link #BUCKET_CAPACITY}). */
+    int longestBucket() {
+        int longest = 0;
+        for (int[] list : index.values()) longest = Math.max(longest, list.length);
+        return longest;
     }
 
     private void unindex(int slot) {
@@ -96,7 +134,12 @@ final class NearDuplicateMemory {
             long key = bandKey(siteSalts[slot], old, band);
             int[] list = index.get(key);
             if (list == null) continue;
-            int[] kept = Arrays.stream(list).filter(s -> s != slot).toArray();
+            int n = 0;
+            for (int s : list) if (s != slot) n++;
+            if (n == list.length) continue;
+            int[] kept = new int[n];
+            int k = 0;
+            for (int s : list) if (s != slot) kept[k++] = s;
             if (kept.length == 0) index.remove(key);
             else index.put(key, kept);
         }
@@ -104,7 +147,13 @@ final class NearDuplicateMemory {
 
     /** The most similar remembered example of this site; ties go to the most recent. Null if none. */
     Match nearest(int siteSalt, int[] sig) {
-        if (sig == null || size == 0) return null;
+        int slot = nearestSlot(siteSalt, sig);
+        return slot < 0 ? null : new Match((double) matches(slot, sig) / BINS, spam[slot]);
+    }
+
+    /** The slot of {@link #nearest}, or -1. Looks at most {@code BANDS * BUCKET_CAPACITY} slots. */
+    private int nearestSlot(int siteSalt, int[] sig) {
+        if (sig == null || size == 0) return -1;
         int bestMatches = -1;
         int bestSlot = -1;
         int bestAge = Integer.MAX_VALUE;
@@ -113,9 +162,7 @@ final class NearDuplicateMemory {
             if (list == null) continue;
             for (int slot : list) {
                 if (siteSalts[slot] != siteSalt) continue;
-                int matches = 0;
-                int base = slot * BINS;
-                for (int b = 0; b < BINS; b++) if (signatures[base + b] == sig[b]) matches++;
+                int matches = matches(slot, sig);
                 int age = Math.floorMod(next - 1 - slot, capacity);
                 if (matches > bestMatches || (matches == bestMatches && age < bestAge)) {
                     bestMatches = matches;
@@ -124,7 +171,14 @@ final class NearDuplicateMemory {
                 }
             }
         }
-        return bestSlot < 0 ? null : new Match((double) bestMatches / BINS, spam[bestSlot]);
+        return bestSlot;
+    }
+
+    private int matches(int slot, int[] sig) {
+        int matches = 0;
+        int base = slot * BINS;
+        for (int b = 0; b < BINS; b++) if (signatures[base + b] == sig[b]) matches++;
+        return matches;
     }
 
     private static long bandKey(int siteSalt, int[] sig, int band) {
@@ -135,7 +189,7 @@ final class NearDuplicateMemory {
 
     NearDuplicateMemory copy(int newCapacity) {
         NearDuplicateMemory m = new NearDuplicateMemory(newCapacity);
-        forEachOldestFirst((salt, sig, isSpam) -> m.add(salt, sig, isSpam));
+        forEachOldestFirst(m::store);
         return m;
     }
 
@@ -177,7 +231,7 @@ final class NearDuplicateMemory {
             int salt = in.readInt();
             boolean isSpam = in.readBoolean();
             for (int b = 0; b < BINS; b++) sig[b] = in.readInt();
-            m.add(salt, sig, isSpam);
+            m.store(salt, sig, isSpam);
         }
         return m;
     }

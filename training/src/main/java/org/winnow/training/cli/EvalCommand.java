@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * every threshold is chosen inside the training part only.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate the training pipeline: accuracy, precision, recall, F1, MCC, FPR, ROC AUC, recall at 0.5% and 1% FPR.")
+        description = "Evaluate the training pipeline: accuracy, precision, recall, F1, MCC, FPR, ROC AUC, recall at 0.5%% and 1%% FPR.")
 public final class EvalCommand implements Callable<Integer> {
     enum Protocol { kfold, holdout, train_test, logo, time }
 
