@@ -39,15 +39,22 @@ final class StoreOptions {
         return Store.open(databaseUrl(), secret());
     }
 
-    /** The key-hashing secret: read from its file, or made (random, owner-only) on first use. */
+    private byte[] secret;
+
+    /** The key-hashing secret: read from its file once, or made (random, owner-only) on first use. */
     byte[] secret() {
+        if (secret == null) secret = readOrCreateSecret();
+        return secret.clone();
+    }
+
+    private byte[] readOrCreateSecret() {
         Path file = secretFile != null ? secretFile : data.resolve("secret");
         try {
             if (Files.isRegularFile(file)) {
                 String hex = Files.readString(file).strip();
                 try {
-                    byte[] secret = HexFormat.of().parseHex(hex);
-                    if (secret.length >= 16) return secret;
+                    byte[] parsed = HexFormat.of().parseHex(hex);
+                    if (parsed.length >= 16) return parsed;
                 } catch (IllegalArgumentException ignored) {
                     // fall through to the message below
                 }

@@ -3,16 +3,21 @@ package org.winnow.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Runs the packaged {@code winnow.jar} as a separate process, the way the launcher script does. */
 final class WinnowProcess implements AutoCloseable {
@@ -55,6 +60,17 @@ final class WinnowProcess implements AutoCloseable {
     }
 
     record Result(int exit, String out, String err) {}
+
+    /** A form POST ({@code application/x-www-form-urlencoded}, UTF-8), as Akismet clients send one. */
+    static HttpRequest.Builder formPost(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
 
     /** Starts {@code winnow serve ARGS} and waits until it says where it listens. */
     static WinnowProcess serve(String... args) throws IOException, InterruptedException {

@@ -91,13 +91,7 @@ public final class WinnowServer implements AutoCloseable {
      */
     public void correct(long siteId, Comment comment, boolean spam, String source) {
         LiveModel live = started();
-        CommentFields fields = CommentFields.builder()
-                .content(comment.content()).author(comment.author()).authorEmail(comment.authorEmail())
-                .authorUrl(comment.authorUrl()).userIp(comment.userIp()).userAgent(comment.userAgent())
-                .referrer(comment.referrer()).permalink(comment.permalink()).commentType(comment.commentType())
-                .userRole(comment.userRole()).blogLang(comment.siteLanguages()).honeypotValue(comment.honeypotValue())
-                .secondsToSubmit(comment.secondsToSubmit())
-                .build(limits);
+        CommentFields fields = CommentFields.fromComment(comment, limits);
         Correction appended = store.corrections().append(new Correction(0, siteId, null, spam, source,
                 fields.toStoredJson(false, Corrections.MAX_COMMENT_CHARS), clock.instant(), null));
         live.applyThrough(appended.seq());

@@ -73,6 +73,16 @@ public record CommentFields(
         return new Builder();
     }
 
+    /** The fields of an engine comment (one that did not come through the Akismet API), cleaned and capped. */
+    public static CommentFields fromComment(Comment c, Limits limits) {
+        return builder()
+                .content(c.content()).author(c.author()).authorEmail(c.authorEmail()).authorUrl(c.authorUrl())
+                .userIp(c.userIp()).userAgent(c.userAgent()).referrer(c.referrer()).permalink(c.permalink())
+                .commentType(c.commentType()).userRole(c.userRole()).blogLang(c.siteLanguages())
+                .honeypotValue(c.honeypotValue()).secondsToSubmit(c.secondsToSubmit())
+                .build(limits);
+    }
+
     /** The engine's view of this comment. */
     public Comment toComment() {
         return Comment.builder()

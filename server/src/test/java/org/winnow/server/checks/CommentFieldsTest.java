@@ -24,6 +24,21 @@ class CommentFieldsTest {
     }
 
     @Test
+    void engineCommentsKeepEveryFieldTheEngineReadsAndAreCapped() {
+        org.winnow.engine.Comment c = org.winnow.engine.Comment.builder().content("Nice post").author("Ann")
+                .authorEmail("ann@example.org").authorUrl("https://ann.example").userIp("198.51.100.4")
+                .userAgent("Mozilla/5.0").referrer("https://b.example/").permalink("https://b.example/p/2")
+                .commentType("comment").userRole("editor").siteLanguages("en").honeypotValue("x")
+                .secondsToSubmit(12).build();
+        assertThat(CommentFields.fromComment(c, Limits.defaults()).toComment()).isEqualTo(c);
+        Limits tight = new Limits(5, 3, Limits.defaults().maxListItems());
+        CommentFields capped = CommentFields.fromComment(c, tight);
+        assertThat(capped.content()).isEqualTo("Nice ");
+        assertThat(capped.author()).isEqualTo("Ann");
+        assertThat(capped.authorEmail()).isEqualTo("ann");
+    }
+
+    @Test
     void unreadableStoredJsonIsRejected() {
         assertThatThrownBy(() -> CommentFields.fromStoredJson("not json", Limits.defaults()))
                 .isInstanceOf(IllegalArgumentException.class);
