@@ -7,6 +7,7 @@ import org.winnow.engine.model.Model;
 import org.winnow.engine.model.ModelParams;
 import org.winnow.engine.model.OnlineModel;
 import org.winnow.engine.rules.HardRules;
+import org.winnow.engine.traffic.RecentTraffic;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,21 +32,41 @@ public final class SpamEngine {
     private final ModelParams params;
     private final Explainer explainer = new Explainer(MAX_SIGNALS);
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Recent unlabelled traffic per site (bursts, waves of copies, script profile); not part of the model file. */
+    private final RecentTraffic traffic;
 
-    private SpamEngine(Model model) {
+    private SpamEngine(Model model, RecentTraffic traffic) {
+        this.traffic = traffic;
         this.model = OnlineModel.of(model);
         this.params = model.params();
         this.extractor = new FeatureExtractor(model.config());
     }
 
-    /** An engine with default settings that starts from {@code model} (it is copied, not shared). */
+    /**
+     * An engine with default settings that starts from {@code model} (it is copied, not shared). It
+     * judges by the model alone, without recent-traffic signals: right for data sets, which have no
+     * times or addresses. A server passes {@link RecentTraffic#withDefaults()} to {@link #create(Model, RecentTraffic)}.
+     */
     public static SpamEngine create(Model model) {
-        return new SpamEngine(Objects.requireNonNull(model, "model"));
+        return create(model, RecentTraffic.off());
+    }
+
+    /** An engine that starts from {@code model} and tracks each site's recent traffic with {@code traffic} (its settings and clock). */
+    public static SpamEngine create(Model model, RecentTraffic traffic) {
+        return new SpamEngine(Objects.requireNonNull(model, "model"), Objects.requireNonNull(traffic, "traffic"));
     }
 
     /** Judges one comment for one site ({@code site} keys the per-site adjustments; any stable id). */
     public Verdict judge(String site, Comment comment) {
-        Features f = extractor.extract(comment);
+        return judge(site, comment, true);
+    }
+
+    /**
+     * Judges one comment; with {@code recordTraffic} false it is judged against the site's recent
+     * traffic without joining it (test traffic, re-checks of a comment judged before).
+     */
+    public Verdict judge(String site, Comment comment, boolean recordTraffic) {
+        Features f = extractor.extractTransient(comment); // this thread's scratch: nothing below keeps it
         int salt = OnlineModel.siteSalt(site);
         double[] contributions = new double[f.size()];
         double learned;
@@ -62,6 +83,8 @@ public final class SpamEngine {
             memorySignal = (match.spam() ? 1 : -1) * params.memoryWeight() * match.similarity() * match.similarity();
         }
         double logOdds = learned + memorySignal;
+        RecentTraffic.Assessment recent = traffic.observe(site, comment, f, logOdds - params.threshold(), recordTraffic);
+        logOdds += recent.logOdds();
         double spamCopy = match != null && match.spam() ? match.similarity() : 0;
         HardRules.Outcome outcome = HardRules.decide(f.honeypotFilled(), logOdds, params.threshold(),
                 params.discardMargin(), f.linkCount(), spamCopy);
@@ -76,19 +99,26 @@ public final class SpamEngine {
             learnedSignals.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
             if (learnedSignals.size() > MAX_SIGNALS) learnedSignals = learnedSignals.subList(0, MAX_SIGNALS);
         }
+        if (!recent.signals().isEmpty()) {
+            learnedSignals = new ArrayList<>(learnedSignals);
+            learnedSignals.addAll(recent.signals());
+            learnedSignals.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
+            if (learnedSignals.size() > MAX_SIGNALS) learnedSignals = learnedSignals.subList(0, MAX_SIGNALS);
+        }
         signals.addAll(learnedSignals);
         return new Verdict(outcome.label(), sigmoid(logOdds), logOdds, signals);
     }
 
     /** Learns one labelled example at once: the next {@link #judge} already reflects it. */
     public void learn(String site, Comment comment, boolean spam) {
-        Features f = extractor.extract(comment);
+        Features f = extractor.extractTransient(comment);
         lock.writeLock().lock();
         try {
             model.learn(site == null ? "" : site, f, spam);
         } finally {
             lock.writeLock().unlock();
         }
+        if (!spam) traffic.learnedHam(site, comment); // ham teaches the site's script profile; bursts count only judged traffic
     }
 
     /** A consistent copy of the current model, e.g. to persist it. */

@@ -6,7 +6,6 @@ import org.winnow.engine.features.Features;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -26,26 +25,30 @@ public final class Explainer {
     public List<Signal> explain(Features f, double[] contributions) {
         int words = f.wordCount();
         double[] perWord = new double[words];
-        int cap = 16;
-        double[] weight = new double[cap];
-        int[] ref = new int[cap]; // feature index, or -(word index + 1) for a whole word
-        int n = 0;
+        Candidates cand = new Candidates(f);
+        Candidates phrases = new Candidates(f);
+        // A word's n-grams are consecutive: sum them in a register (the same additions in the same order
+        // as perWord[w] += c, without a store and reload per n-gram).
+        int current = -1;
+        double sum = 0;
         for (int i = 0; i < f.size(); i++) {
             double c = contributions[i];
             if (c == 0) continue;
             int w = f.wordIndex(i);
             if (w >= 0) {
-                perWord[w] += c;
-                continue;
+                if (w != current) {
+                    if (current >= 0) perWord[current] = sum;
+                    current = w;
+                    sum = perWord[w];
+                }
+                sum += c;
+            } else if (f.kind(i) == FeatureKind.BIGRAM) {
+                phrases.add(c, i);
+            } else {
+                cand.add(c, i);
             }
-            if (n == cap) {
-                cap *= 2;
-                weight = Arrays.copyOf(weight, cap);
-                ref = Arrays.copyOf(ref, cap);
-            }
-            weight[n] = c;
-            ref[n++] = i;
         }
+        if (current >= 0) perWord[current] = sum;
         // Repeated words are summed into their first occurrence (a small open-addressing table, no boxing).
         int tableSize = Integer.highestOneBit(Math.max(words, 1) * 2) << 1;
         int[] table = new int[tableSize]; // word index + 1, 0 = empty
@@ -62,55 +65,71 @@ public final class Explainer {
                 perWord[w] = 0;
             }
         }
-        for (int w = 0; w < words; w++) {
-            if (perWord[w] == 0) continue;
-            if (n == cap) {
-                cap *= 2;
-                weight = Arrays.copyOf(weight, cap);
-                ref = Arrays.copyOf(ref, cap);
+        for (int w = 0; w < words; w++) if (perWord[w] != 0) cand.add(perWord[w], -(w + 1));
+        // Phrases go last: many weigh exactly the same (unseen ones), and after the stronger words and
+        // named features most of them fail the first comparison instead of needing a tie-break. Equal
+        // signals are interchangeable, so the order candidates are seen in does not change the result.
+        for (int j = 0; j < phrases.n; j++) cand.add(phrases.weight[j], phrases.ref[j]);
+        // Top maxSignals in one pass over the primitive weights, into a small buffer kept in order.
+        int k = Math.min(maxSignals, cand.n);
+        int[] top = new int[k];
+        int kept = 0;
+        for (int j = 0; j < cand.n; j++) {
+            if (kept == k && !cand.ahead(j, top[k - 1])) continue;
+            int pos = kept < k ? kept++ : k - 1; // when full, the weakest kept one makes room
+            while (pos > 0 && cand.ahead(j, top[pos - 1])) {
+                top[pos] = top[pos - 1];
+                pos--;
             }
-            weight[n] = perWord[w];
-            ref[n++] = -(w + 1);
+            top[pos] = j;
         }
-        // Top maxSignals by selection on the primitive weights; a signal's strings are built only for the
-        // winners and for breaking exact ties (strongest first, then by name, then by detail).
-        Signal[] built = new Signal[n];
-        boolean[] taken = new boolean[n];
-        int k = Math.min(maxSignals, n);
-        List<Signal> top = new ArrayList<>(k);
-        for (int r = 0; r < k; r++) {
-            int best = -1;
-            for (int j = 0; j < n; j++) {
-                if (taken[j]) continue;
-                if (best < 0) {
-                    best = j;
-                    continue;
-                }
-                int c = Double.compare(Math.abs(weight[best]), Math.abs(weight[j]));
-                if (c == 0) c = ORDER.compare(signal(f, ref, weight, built, j), signal(f, ref, weight, built, best));
-                if (c < 0) best = j;
-            }
-            taken[best] = true;
-            top.add(signal(f, ref, weight, built, best));
-        }
-        return top;
+        List<Signal> result = new ArrayList<>(kept);
+        for (int r = 0; r < kept; r++) result.add(cand.signal(top[r]));
+        return result;
     }
 
-    private static Signal signal(Features f, int[] ref, double[] weight, Signal[] built, int j) {
-        Signal s = built[j];
-        if (s == null) {
+    /** The candidate signals of one explanation as primitive weights and references; only winners become signals. */
+    private static final class Candidates {
+        private final Features f;
+        private double[] weight = new double[16];
+        private int[] ref = new int[16]; // feature index, or -(word index + 1) for a whole word
+        int n;
+
+        Candidates(Features f) {
+            this.f = f;
+        }
+
+        void add(double w, int r) {
+            if (n == weight.length) {
+                weight = Arrays.copyOf(weight, n * 2);
+                ref = Arrays.copyOf(ref, n * 2);
+            }
+            weight[n] = w;
+            ref[n++] = r;
+        }
+
+        /**
+         * Whether candidate {@code j} comes strictly before {@code i}: stronger, or as strong and first by
+         * signal name, then detail, so explanations are deterministic; full ties keep feature order.
+         * Exact ties are common (unseen phrases all weigh the same): they are broken without building strings.
+         */
+        boolean ahead(int j, int i) {
+            int c = Double.compare(Math.abs(weight[j]), Math.abs(weight[i]));
+            if (c != 0) return c > 0;
+            int rj = ref[j], ri = ref[i];
+            String nj = name(rj), ni = name(ri);
+            if (nj != ni) return nj.compareTo(ni) < 0; // names are constants: the same name is the same object
+            if (rj < 0) return f.word(-rj - 1).compareTo(f.word(-ri - 1)) < 0; // two whole words
+            return f.compareDescriptions(rj, ri) < 0;
+        }
+
+        private String name(int r) {
+            return r >= 0 ? f.kind(r).signalName() : TOKEN;
+        }
+
+        Signal signal(int j) {
             int r = ref[j];
-            s = r >= 0 ? new Signal(f.kind(r).signalName(), f.describe(r), weight[j]) : new Signal(TOKEN, f.word(-r - 1), weight[j]);
-            built[j] = s;
+            return new Signal(name(r), r >= 0 ? f.describe(r) : f.word(-r - 1), weight[j]);
         }
-        return s;
     }
-
-    /** Strongest first; ties by name, then detail, so explanations are deterministic. */
-    private static final Comparator<Signal> ORDER = (a, b) -> {
-        int c = Double.compare(Math.abs(b.weight()), Math.abs(a.weight()));
-        if (c != 0) return c;
-        c = a.name().compareTo(b.name());
-        return c != 0 ? c : a.detail().compareTo(b.detail());
-    };
 }

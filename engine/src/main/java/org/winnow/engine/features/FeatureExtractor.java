@@ -8,6 +8,12 @@ import org.winnow.engine.text.Tokenizer;
 import java.util.List;
 import java.util.Locale;
 
+import static org.winnow.engine.features.FeatureKind.AUTHOR;
+import static org.winnow.engine.features.FeatureKind.CONTEXT;
+import static org.winnow.engine.features.FeatureKind.LINK;
+import static org.winnow.engine.features.FeatureKind.OBFUSCATION;
+import static org.winnow.engine.features.FeatureKind.SHAPE;
+
 /**
  * Turns a comment into hashed features: word unigrams and bigrams, character 3-5-grams inside word
  * boundaries, links and their domains, contact details, text shape, obfuscation tricks, and the
@@ -19,6 +25,8 @@ public final class FeatureExtractor {
     private static final int MAX_GRAM = 5;
     /** n-grams cover at most this much of a word, so offsets fit the compact feature reference. */
     private static final int MAX_GRAM_WORD = 250;
+    /** Largest per-thread scratch kept between comments (features; a 200-character comment has about 700). */
+    private static final int MAX_SCRATCH = 1 << 15;
 
     /**
      * Log-odds that styled letters (𝐒𝐆𝐈𝟖𝟖, full-width or enclosed forms) add by themselves. The
@@ -27,10 +35,52 @@ public final class FeatureExtractor {
      */
     static final float STYLED_PRIOR = 3f;
 
+    // Every named feature's name, hashed once (see FeatureName); numbered tables are indexed by the value.
+    private static final FeatureName[] LINKS = FeatureName.numbered(LINK, "links=", 3, "");
+    private static final FeatureName DOMAIN = new FeatureName(LINK, "domain:");
+    private static final FeatureName TLD = new FeatureName(LINK, "tld:");
+    private static final FeatureName SCHEME = new FeatureName(LINK, "scheme");
+    private static final FeatureName LINK_EMAIL_DOMAIN = new FeatureName(LINK, "email_domain:");
+    private static final FeatureName EMAIL = new FeatureName(LINK, "email");
+    private static final FeatureName[] PHONES = FeatureName.numbered(LINK, "phone=", 2, "");
+    private static final FeatureName[] LENGTH = FeatureName.numbered(SHAPE, "length~", 32, "");
+    private static final FeatureName[] WORDS = FeatureName.numbered(SHAPE, "words~", 32, "");
+    /** Suffixes of the ratio buckets, in the order {@link #ratioBucket} numbers them. */
+    private static final String[] RATIOS = {"0", "<10%", "<30%", "<60%", ">=60%"};
+    private static final FeatureName[] CAPS = FeatureName.choices(SHAPE, "caps~", RATIOS);
+    private static final FeatureName[] DIGITS = FeatureName.choices(SHAPE, "digits~", RATIOS);
+    private static final FeatureName[] NON_ASCII = FeatureName.choices(SHAPE, "non_ascii~", RATIOS);
+    private static final FeatureName[] EXCLAMATIONS = FeatureName.numbered(SHAPE, "exclamations~", 4, "");
+    private static final FeatureName[] REPEATED = FeatureName.numbered(SHAPE, "repeated_chars~", 6, "");
+    private static final FeatureName[] NUMBER = FeatureName.numbered(SHAPE, "number_of_", 12, "_digits");
+    private static final FeatureName[] LETTERS_AND_DIGITS = FeatureName.numbered(SHAPE, "letters_and_digits~", 3, "");
+    private static final FeatureName INVISIBLE = new FeatureName(OBFUSCATION, "invisible_characters");
+    private static final FeatureName[] LOOKALIKES = FeatureName.numbered(OBFUSCATION, "lookalike_characters~", 32, "");
+    private static final FeatureName STYLED = new FeatureName(OBFUSCATION, "styled_letters");
+    private static final FeatureName SPACED = new FeatureName(OBFUSCATION, "spaced_out_letters");
+    private static final FeatureName DISGUISED = new FeatureName(OBFUSCATION, "disguised_link");
+    private static final FeatureName NAME = new FeatureName(AUTHOR, "name:");
+    private static final FeatureName NAME_HAS_LINK = new FeatureName(AUTHOR, "name_has_link");
+    private static final FeatureName AUTHOR_EMAIL_DOMAIN = new FeatureName(AUTHOR, "email_domain:");
+    private static final FeatureName EMAIL_MALFORMED = new FeatureName(AUTHOR, "email_malformed");
+    private static final FeatureName EMAIL_MANY_DIGITS = new FeatureName(AUTHOR, "email_many_digits");
+    private static final FeatureName HAS_URL = new FeatureName(AUTHOR, "has_url");
+    private static final FeatureName URL_DOMAIN = new FeatureName(AUTHOR, "url_domain:");
+    private static final FeatureName UA_SCRIPT = new FeatureName(CONTEXT, "user_agent:script");
+    private static final FeatureName UA_UNUSUAL = new FeatureName(CONTEXT, "user_agent:unusual");
+    private static final FeatureName REFERRER_SAME = new FeatureName(CONTEXT, "referrer:same_site");
+    private static final FeatureName REFERRER_ELSEWHERE = new FeatureName(CONTEXT, "referrer:elsewhere");
+    private static final FeatureName HONEYPOT = new FeatureName(CONTEXT, "honeypot_filled");
+    private static final FeatureName[] SUBMITTED = FeatureName.choices(CONTEXT, "submitted_in:", "<3s", "<10s", "<1min", ">=1min");
+    private static final FeatureName TYPE = new FeatureName(CONTEXT, "type:");
+    private static final FeatureName ROLE = new FeatureName(CONTEXT, "role:");
+
     private final FeatureConfig config;
     private final TextNormalizer normalizer;
     private final Tokenizer tokenizer;
     private final LinkExtractor links = new LinkExtractor();
+    /** One reusable {@link Features} per platform thread, for {@link #extractTransient}. */
+    private final ThreadLocal<Features> scratch = ThreadLocal.withInitial(() -> new Features(256));
 
     public FeatureExtractor(FeatureConfig config) {
         this.config = config;
@@ -42,22 +92,45 @@ public final class FeatureExtractor {
         return config;
     }
 
+    /** The features of {@code comment}, in an instance of their own (callers may keep it, as training does). */
     public Features extract(Comment comment) {
+        Features f = new Features(0);
+        fill(f, comment);
+        f.trim();
+        return f;
+    }
+
+    /**
+     * The features of {@code comment} in this thread's reusable instance: valid only until the same
+     * thread extracts again, so for callers that use them at once and keep nothing (judge, learn).
+     * Saves allocating and trimming the arrays for every comment.
+     */
+    public Features extractTransient(Comment comment) {
+        // a virtual thread lives for one task: a thread-local would be garbage after one use
+        Features f = Thread.currentThread().isVirtual() ? new Features(0) : scratch.get();
+        fill(f, comment);
+        if (f.capacity() > MAX_SCRATCH) scratch.remove(); // after a huge comment, do not keep its arrays for good
+        return f;
+    }
+
+    private void fill(Features f, Comment comment) {
         String raw = comment.content();
         TextNormalizer.Folded folded = normalizer.fold(raw);
         String text = folded.text();
         Tokenizer.Tokens tokens = tokenizer.tokenize(text);
-        String[] words = tokens.words().toArray(new String[0]);
-        Features f = new Features(words, 32 + words.length * (config.charGrams() ? 24 : 3));
+        String[] words = tokens.words();
+        f.reset(words, 32 + textFeatureCount(words));
 
         int groupStart = f.size();
         if (config.words()) {
-            for (int i = 0; i < words.length; i++) f.add(FeatureKind.WORD, Murmur.hash(FeatureKind.WORD.seed(), words[i]), 1f, i);
+            int seed = FeatureKind.WORD.seed();
+            for (int i = 0; i < words.length; i++) f.add(FeatureKind.WORD, Murmur.hash(seed, words[i]), 1f, i);
         }
         if (config.bigrams()) {
-            int prev = words.length > 0 ? Murmur.hash(FeatureKind.BIGRAM.seed(), words[0]) : 0;
+            int seed = FeatureKind.BIGRAM.seed();
+            int prev = words.length > 0 ? Murmur.hash(seed, words[0]) : 0;
             for (int i = 0; i + 1 < words.length; i++) {
-                int next = Murmur.hash(FeatureKind.BIGRAM.seed(), words[i + 1]);
+                int next = Murmur.hash(seed, words[i + 1]);
                 f.add(FeatureKind.BIGRAM, Murmur.combine(prev, next), 1f, i);
                 prev = next;
             }
@@ -65,7 +138,8 @@ public final class FeatureExtractor {
         normalise(f, groupStart);
 
         groupStart = f.size();
-        for (int i = 0; i < words.length; i++) addCharGrams(f, words[i], i, config.charGrams());
+        char[] padded = new char[Math.min(longest(words), MAX_GRAM_WORD) + 2];
+        for (int i = 0; i < words.length; i++) addCharGrams(f, words[i], i, config.charGrams(), padded);
         if (config.charGrams()) normalise(f, groupStart);
 
         LinkExtractor.Links found = links.extract(text);
@@ -75,12 +149,25 @@ public final class FeatureExtractor {
         if (config.deobfuscation()) addObfuscation(f, folded, tokens, found);
         if (config.context()) addContext(f, comment);
         f.setHoneypotFilled(!comment.honeypotValue().isBlank());
-        f.trim();
-        return f;
     }
 
-    private static void addNamed(Features f, FeatureKind kind, String name) {
-        f.addNamed(kind, Murmur.hash(kind.seed(), name), name);
+    /** How many word, bigram and character n-gram features {@code words} give at most. */
+    private static int textFeatureCount(String[] words) {
+        int n = 2 * words.length;
+        for (String w : words) n += charGramCount(Math.min(w.length(), MAX_GRAM_WORD) + 2);
+        return n;
+    }
+
+    private static int charGramCount(int paddedLength) {
+        int n = 0;
+        for (int g = MIN_GRAM; g <= MAX_GRAM; g++) n += Math.max(0, paddedLength - g + 1);
+        return n;
+    }
+
+    private static int longest(String[] words) {
+        int max = 0;
+        for (String w : words) max = Math.max(max, w.length());
+        return max;
     }
 
     /** Scales the features added since {@code from} to unit L2 norm. */
@@ -90,15 +177,17 @@ public final class FeatureExtractor {
     }
 
     /** Character n-grams of " word " with virtual spaces; also fills the near-duplicate shingles. */
-    private static void addCharGrams(Features f, String word, int wordIndex, boolean emit) {
+    private static void addCharGrams(Features f, String word, int wordIndex, boolean emit, char[] padded) {
         int len = Math.min(word.length(), MAX_GRAM_WORD) + 2;
+        padded[0] = ' ';
+        word.getChars(0, len - 2, padded, 1);
+        padded[len - 1] = ' ';
         int seed = FeatureKind.CHARS.seed();
         for (int start = 0; start + MIN_GRAM <= len; start++) {
             int h = seed;
             int end = Math.min(len, start + MAX_GRAM);
             for (int p = start; p < end; p++) {
-                char c = p == 0 || p == len - 1 ? ' ' : word.charAt(p - 1);
-                h = Murmur.step(h, c);
+                h = Murmur.step(h, padded[p]);
                 int n = p - start + 1;
                 if (n >= MIN_GRAM) {
                     int hash = Murmur.finish(h, n);
@@ -111,77 +200,85 @@ public final class FeatureExtractor {
 
     private static void addLinks(Features f, LinkExtractor.Links found) {
         int count = found.linkCount();
-        addNamed(f, FeatureKind.LINK, "links=" + Math.min(count, 3));
-        for (String d : found.domains()) addNamed(f, FeatureKind.LINK, "domain:" + d);
-        for (String t : found.tlds()) addNamed(f, FeatureKind.LINK, "tld:" + t);
-        if (found.hasScheme()) addNamed(f, FeatureKind.LINK, "scheme");
-        for (String d : found.emailDomains()) addNamed(f, FeatureKind.LINK, "email_domain:" + d);
-        if (!found.emailDomains().isEmpty()) addNamed(f, FeatureKind.LINK, "email");
-        if (found.phoneCount() > 0) addNamed(f, FeatureKind.LINK, "phone=" + Math.min(found.phoneCount(), 2));
+        LINKS[Math.min(count, 3)].add(f);
+        for (String d : found.domains()) DOMAIN.add(f, d);
+        for (String t : found.tlds()) TLD.add(f, t);
+        if (found.hasScheme()) SCHEME.add(f);
+        for (String d : found.emailDomains()) LINK_EMAIL_DOMAIN.add(f, d);
+        if (!found.emailDomains().isEmpty()) EMAIL.add(f);
+        if (found.phoneCount() > 0) PHONES[Math.min(found.phoneCount(), 2)].add(f);
     }
 
     private static void addShape(Features f, String raw, String text, String[] words) {
         int len = raw.length();
-        addNamed(f, FeatureKind.SHAPE, "length~" + bucketLog2(len));
-        addNamed(f, FeatureKind.SHAPE, "words~" + bucketLog2(words.length));
+        LENGTH[bucketLog2(len)].add(f);
+        WORDS[bucketLog2(words.length)].add(f);
         int letters = 0, upper = 0, digits = 0, bangs = 0, nonAscii = 0;
         for (int i = 0; i < len; i++) {
             char c = raw.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c)) upper++;
-            } else if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == '!') {
-                bangs++;
+            if (c < 0x80) { // the same answers as below, without the Character tables
+                if (c >= 'a' && c <= 'z') {
+                    letters++;
+                } else if (c >= 'A' && c <= 'Z') {
+                    letters++;
+                    upper++;
+                } else if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c == '!') {
+                    bangs++;
+                }
+            } else {
+                nonAscii++;
+                if (Character.isLetter(c)) {
+                    letters++;
+                    if (Character.isUpperCase(c)) upper++;
+                }
             }
-            if (c >= 0x80) nonAscii++;
         }
-        if (letters >= 5) addNamed(f, FeatureKind.SHAPE, "caps~" + ratioBucket(upper, letters));
-        if (len > 0) addNamed(f, FeatureKind.SHAPE, "digits~" + ratioBucket(digits, len));
-        if (bangs > 0) addNamed(f, FeatureKind.SHAPE, "exclamations~" + Math.min(bangs, 4));
-        if (nonAscii > 0) addNamed(f, FeatureKind.SHAPE, "non_ascii~" + ratioBucket(nonAscii, len));
+        if (letters >= 5) CAPS[ratioBucket(upper, letters)].add(f);
+        if (len > 0) DIGITS[ratioBucket(digits, len)].add(f);
+        if (bangs > 0) EXCLAMATIONS[Math.min(bangs, 4)].add(f);
+        if (nonAscii > 0) NON_ASCII[ratioBucket(nonAscii, len)].add(f);
         int run = longestRun(text);
-        if (run >= 3) addNamed(f, FeatureKind.SHAPE, "repeated_chars~" + Math.min(run, 6));
+        if (run >= 3) REPEATED[Math.min(run, 6)].add(f);
         int mixed = 0;
         for (String w : words) {
             if (w.length() >= 3 && hasDigit(w) && hasLetter(w)) mixed++;
-            if (w.length() >= 3 && allDigits(w)) addNamed(f, FeatureKind.SHAPE, "number_of_" + Math.min(w.length(), 12) + "_digits");
+            if (w.length() >= 3 && allDigits(w)) NUMBER[Math.min(w.length(), 12)].add(f);
         }
-        if (mixed > 0) addNamed(f, FeatureKind.SHAPE, "letters_and_digits~" + Math.min(mixed, 3));
+        if (mixed > 0) LETTERS_AND_DIGITS[Math.min(mixed, 3)].add(f);
     }
 
     private static void addObfuscation(Features f, TextNormalizer.Folded folded, Tokenizer.Tokens tokens,
                                        LinkExtractor.Links found) {
-        if (folded.invisibleChars() > 0) addNamed(f, FeatureKind.OBFUSCATION, "invisible_characters");
+        if (folded.invisibleChars() > 0) INVISIBLE.add(f);
         // A fixed prior (set by hand, not fitted): the public training sets hardly contain styled letters,
         // so a learned weight alone stays near zero, yet people who are not spamming rarely write 𝐒𝐆𝐈𝟖𝟖.
         // Only styled letters carry it: confusables alone also fire on ordinary Cyrillic or Greek text.
-        if (folded.lookalikeChars() > 0) addNamed(f, FeatureKind.OBFUSCATION, "lookalike_characters~" + bucketLog2(folded.lookalikeChars()));
-        if (folded.styledChars() > 0) {
-            f.addNamed(FeatureKind.OBFUSCATION, Murmur.hash(FeatureKind.OBFUSCATION.seed(), "styled_letters"), "styled_letters", STYLED_PRIOR);
-        }
-        if (tokens.spacedRuns() > 0) addNamed(f, FeatureKind.OBFUSCATION, "spaced_out_letters");
-        if (found.obfuscated()) addNamed(f, FeatureKind.OBFUSCATION, "disguised_link");
+        if (folded.lookalikeChars() > 0) LOOKALIKES[bucketLog2(folded.lookalikeChars())].add(f);
+        if (folded.styledChars() > 0) STYLED.add(f, STYLED_PRIOR);
+        if (tokens.spacedRuns() > 0) SPACED.add(f);
+        if (found.obfuscated()) DISGUISED.add(f);
     }
 
     private void addContext(Features f, Comment c) {
         if (!c.author().isEmpty()) {
             String name = normalizer.fold(c.author()).text();
-            for (String w : tokenizer.tokenize(name).words()) addNamed(f, FeatureKind.AUTHOR, "name:" + w);
-            if (!links.extract(name).domains().isEmpty()) addNamed(f, FeatureKind.AUTHOR, "name_has_link");
+            for (String w : tokenizer.tokenize(name).words()) NAME.add(f, w);
+            if (!links.extract(name).domains().isEmpty()) NAME_HAS_LINK.add(f);
         }
         String email = c.authorEmail().toLowerCase(Locale.ROOT).trim();
         if (!email.isEmpty()) {
             int at = email.lastIndexOf('@');
-            addNamed(f, FeatureKind.AUTHOR, at > 0 ? "email_domain:" + email.substring(at + 1) : "email_malformed");
-            if (at > 0 && countDigits(email, 0, at) >= 4) addNamed(f, FeatureKind.AUTHOR, "email_many_digits");
+            if (at > 0) AUTHOR_EMAIL_DOMAIN.add(f, email.substring(at + 1));
+            else EMAIL_MALFORMED.add(f);
+            if (at > 0 && countDigits(email, 0, at) >= 4) EMAIL_MANY_DIGITS.add(f);
         }
         String url = c.authorUrl().toLowerCase(Locale.ROOT).trim();
         if (!url.isEmpty()) {
-            addNamed(f, FeatureKind.AUTHOR, "has_url");
+            HAS_URL.add(f);
             List<String> d = links.extract(url.contains("://") ? url : "http://" + url).domains();
-            if (!d.isEmpty()) addNamed(f, FeatureKind.AUTHOR, "url_domain:" + d.getFirst());
+            if (!d.isEmpty()) URL_DOMAIN.add(f, d.getFirst());
         }
         String ua = c.userAgent().toLowerCase(Locale.ROOT);
         // Absent context emits nothing: the public training data has none, so "absent" would only mimic the bias.
@@ -189,29 +286,30 @@ public final class FeatureExtractor {
             // nothing
         } else if (ua.contains("bot") || ua.contains("curl") || ua.contains("python") || ua.contains("wget")
                 || ua.contains("java") || ua.contains("go-http") || ua.contains("headless") || ua.contains("okhttp")) {
-            addNamed(f, FeatureKind.CONTEXT, "user_agent:script");
-        } else if (!ua.startsWith("mozilla/")) addNamed(f, FeatureKind.CONTEXT, "user_agent:unusual");
+            UA_SCRIPT.add(f);
+        } else if (!ua.startsWith("mozilla/")) UA_UNUSUAL.add(f);
         String ref = c.referrer().toLowerCase(Locale.ROOT);
         if (!ref.isEmpty()) {
             List<String> refDomain = links.extract(ref).domains();
             List<String> pageDomain = links.extract(c.permalink().toLowerCase(Locale.ROOT)).domains();
             boolean same = !refDomain.isEmpty() && !pageDomain.isEmpty() && refDomain.getFirst().equals(pageDomain.getFirst());
-            addNamed(f, FeatureKind.CONTEXT, same ? "referrer:same_site" : "referrer:elsewhere");
+            (same ? REFERRER_SAME : REFERRER_ELSEWHERE).add(f);
         }
-        if (!c.honeypotValue().isBlank()) addNamed(f, FeatureKind.CONTEXT, "honeypot_filled");
+        if (!c.honeypotValue().isBlank()) HONEYPOT.add(f);
         double s = c.secondsToSubmit();
-        if (s >= 0) addNamed(f, FeatureKind.CONTEXT, s < 3 ? "submitted_in:<3s" : s < 10 ? "submitted_in:<10s" : s < 60 ? "submitted_in:<1min" : "submitted_in:>=1min");
-        if (!c.commentType().isEmpty()) addNamed(f, FeatureKind.CONTEXT, "type:" + c.commentType().toLowerCase(Locale.ROOT));
-        if (!c.userRole().isEmpty()) addNamed(f, FeatureKind.CONTEXT, "role:" + c.userRole().toLowerCase(Locale.ROOT));
+        if (s >= 0) SUBMITTED[s < 3 ? 0 : s < 10 ? 1 : s < 60 ? 2 : 3].add(f);
+        if (!c.commentType().isEmpty()) TYPE.add(f, c.commentType().toLowerCase(Locale.ROOT));
+        if (!c.userRole().isEmpty()) ROLE.add(f, c.userRole().toLowerCase(Locale.ROOT));
     }
 
     private static int bucketLog2(int n) {
         return 32 - Integer.numberOfLeadingZeros(n);
     }
 
-    private static String ratioBucket(int part, int whole) {
+    /** Index into {@link #RATIOS}. */
+    private static int ratioBucket(int part, int whole) {
         double r = (double) part / whole;
-        return r == 0 ? "0" : r < 0.1 ? "<10%" : r < 0.3 ? "<30%" : r < 0.6 ? "<60%" : ">=60%";
+        return r == 0 ? 0 : r < 0.1 ? 1 : r < 0.3 ? 2 : r < 0.6 ? 3 : 4;
     }
 
     private static int longestRun(String s) {

@@ -1,8 +1,6 @@
 package org.winnow.engine.features;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The hashed features of one comment, in parallel primitive arrays. Each feature keeps a small
@@ -10,13 +8,30 @@ import java.util.List;
  * can name it without the hot path building strings, and training can hold millions compactly.
  */
 public final class Features {
+    private static final FeatureKind[] KINDS = FeatureKind.values();
+    private static final String[] NO_WORDS = new String[0];
+
+    /**
+     * Value of a named (meta) feature: a quarter of a unit-length text group, so link, shape and context
+     * signals cannot outweigh the words under the same regularisation (chosen by leave-one-video-out
+     * cross-validation on the training videos of the yt-video-holdout split: 1, 0.5, 0.25, 0.15, 0.1
+     * gave accuracy 0.950, 0.952, 0.957, 0.957, 0.953).
+     */
+    static final float META = 0.25f;
+
     private int size;
     private int[] hashes;
     private float[] values;
     private byte[] kinds;
     private int[] aux;
-    private final String[] words;
-    private final List<String> names = new ArrayList<>(16);
+    private String[] words;
+    /**
+     * A named feature's name is {@code namePrefix + nameSuffix} (suffix null when the name is a
+     * constant): joined only when an explanation shows it, so extraction concatenates nothing.
+     */
+    private String[] namePrefix = new String[16];
+    private String[] nameSuffix = new String[16];
+    private int nameCount;
     /** Hashes of the character shingles, for near-duplicate detection. */
     private int[] shingles;
     private int shingleCount;
@@ -26,8 +41,8 @@ public final class Features {
     private int linkCount;
     private boolean honeypotFilled;
 
-    Features(String[] words, int capacity) {
-        this.words = words;
+    Features(int capacity) {
+        words = NO_WORDS;
         hashes = new int[capacity];
         values = new float[capacity];
         kinds = new byte[capacity];
@@ -35,8 +50,28 @@ public final class Features {
         shingles = new int[Math.max(8, capacity / 3)];
     }
 
+    /** Empties this instance for the next comment, keeping its arrays (per-thread scratch). */
+    void reset(String[] newWords, int capacity) {
+        words = newWords;
+        size = 0;
+        Arrays.fill(namePrefix, 0, nameCount, null);
+        Arrays.fill(nameSuffix, 0, nameCount, null);
+        nameCount = 0;
+        shingleCount = 0;
+        priorCount = 0;
+        linkCount = 0;
+        honeypotFilled = false;
+        if (hashes.length < capacity) grow(capacity);
+        if (shingles.length < capacity / 3) shingles = new int[capacity / 3];
+    }
+
+    /** How many features fit without growing. */
+    int capacity() {
+        return hashes.length;
+    }
+
     void add(FeatureKind kind, int hash, float value, int auxData) {
-        if (size == hashes.length) grow(hashes.length * 2);
+        if (size == hashes.length) grow(hashes.length * 2 + 8);
         hashes[size] = hash;
         values[size] = value;
         kinds[size] = (byte) kind.ordinal();
@@ -44,18 +79,16 @@ public final class Features {
         size++;
     }
 
-    /** Adds a feature known by its name (meta features); the name is kept for explanations. */
-    /**
-     * Value of a named (meta) feature: a quarter of a unit-length text group, so link, shape and context
-     * signals cannot outweigh the words under the same regularisation (chosen by leave-one-video-out
-     * cross-validation on the training videos of the yt-video-holdout split: 1, 0.5, 0.25, 0.15, 0.1
-     * gave accuracy 0.950, 0.952, 0.957, 0.957, 0.953).
-     */
-    static final float META = 0.25f;
-
-    void addNamed(FeatureKind kind, int hash, String name) {
-        add(kind, hash, META, names.size());
-        names.add(name);
+    /** Adds a named (meta) feature; its name is {@code prefix + suffix} ({@code suffix} may be null). */
+    void addNamed(FeatureKind kind, int hash, String prefix, String suffix) {
+        if (nameCount == namePrefix.length) {
+            namePrefix = Arrays.copyOf(namePrefix, nameCount * 2);
+            nameSuffix = Arrays.copyOf(nameSuffix, nameCount * 2);
+        }
+        add(kind, hash, META, nameCount);
+        namePrefix[nameCount] = prefix;
+        nameSuffix[nameCount] = suffix;
+        nameCount++;
     }
 
     /**
@@ -70,7 +103,7 @@ public final class Features {
         priorIndex[priorCount] = size;
         priorValue[priorCount] = priorLogOdds;
         priorCount++;
-        addNamed(kind, hash, name);
+        addNamed(kind, hash, name, null);
     }
 
     /** How many features carry a fixed prior. */
@@ -89,10 +122,14 @@ public final class Features {
         for (int i = from; i < to; i++) values[i] *= factor;
     }
 
-    /** Releases spare capacity once extraction is done. */
+    /** Releases spare capacity once extraction is done (for instances that are kept, as in training). */
     void trim() {
         if (hashes.length > size) grow(size);
         if (shingles.length > shingleCount) shingles = Arrays.copyOf(shingles, shingleCount);
+        if (namePrefix.length > nameCount) {
+            namePrefix = Arrays.copyOf(namePrefix, nameCount);
+            nameSuffix = Arrays.copyOf(nameSuffix, nameCount);
+        }
     }
 
     private void grow(int n) {
@@ -108,8 +145,6 @@ public final class Features {
     public int size() { return size; }
     public int hash(int i) { return hashes[i]; }
     public float value(int i) { return values[i]; }
-    private static final FeatureKind[] KINDS = FeatureKind.values();
-
     public FeatureKind kind(int i) { return KINDS[kinds[i]]; }
     public int shingleCount() { return shingleCount; }
     public int shingle(int i) { return shingles[i]; }
@@ -125,10 +160,15 @@ public final class Features {
 
     /** Index of the word a word or character-n-gram feature came from, or -1 for other features. */
     public int wordIndex(int i) {
-        if (kinds[i] == FeatureKind.WORD.ordinal()) return aux[i];
-        if (kinds[i] == FeatureKind.CHARS.ordinal()) return aux[i] >>> 12;
+        int k = kinds[i];
+        if (k == CHARS) return aux[i] >>> 12;
+        if (k == WORD) return aux[i];
         return -1;
     }
+
+    private static final int WORD = FeatureKind.WORD.ordinal();
+    private static final int BIGRAM = FeatureKind.BIGRAM.ordinal();
+    private static final int CHARS = FeatureKind.CHARS.ordinal();
 
     public int wordCount() {
         return words.length;
@@ -140,16 +180,30 @@ public final class Features {
 
     /** The word a word or character-n-gram feature came from; otherwise the feature's name. */
     public String source(int i) {
-        if (kinds[i] == FeatureKind.CHARS.ordinal()) return words[aux[i] >>> 12];
+        if (kinds[i] == CHARS) return words[aux[i] >>> 12];
         return describe(i);
+    }
+
+    /**
+     * Compares {@link #describe} of two features of the same kind as strings would, without building
+     * them for words and phrases (a phrase is its words joined by a space, which sorts below every
+     * word character, so comparing word by word gives the same order).
+     */
+    public int compareDescriptions(int i, int j) {
+        int k = kinds[i];
+        if (k == kinds[j] && (k == WORD || k == BIGRAM)) {
+            int c = words[aux[i]].compareTo(words[aux[j]]);
+            return c != 0 || k == WORD ? c : words[aux[i] + 1].compareTo(words[aux[j] + 1]);
+        }
+        return describe(i).compareTo(describe(j));
     }
 
     /** A readable name for feature {@code i}: the token, the phrase, the n-gram, or the meta feature. */
     public String describe(int i) {
         int k = kinds[i];
-        if (k == FeatureKind.WORD.ordinal()) return words[aux[i]];
-        if (k == FeatureKind.BIGRAM.ordinal()) return words[aux[i]] + " " + words[aux[i] + 1];
-        if (k == FeatureKind.CHARS.ordinal()) {
+        if (k == WORD) return words[aux[i]];
+        if (k == BIGRAM) return words[aux[i]] + " " + words[aux[i] + 1];
+        if (k == CHARS) {
             String word = words[aux[i] >>> 12];
             int start = (aux[i] >>> 4) & 0xff;
             int n = aux[i] & 15;
@@ -157,6 +211,7 @@ public final class Features {
             for (int p = start; p < start + n; p++) b.append(p == 0 || p == word.length() + 1 ? '_' : word.charAt(p - 1));
             return b.toString();
         }
-        return names.get(aux[i]);
+        String suffix = nameSuffix[aux[i]];
+        return suffix == null ? namePrefix[aux[i]] : namePrefix[aux[i]] + suffix;
     }
 }

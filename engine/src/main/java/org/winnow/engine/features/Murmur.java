@@ -36,9 +36,13 @@ public final class Murmur {
     }
 
     public static int hash(int seed, CharSequence s, int from, int to) {
-        int h = seed;
+        return finish(update(seed, s, from, to), to - from);
+    }
+
+    /** Mixes {@code s[from, to)} into a running hash, without the final avalanche (for hashing in parts). */
+    public static int update(int h, CharSequence s, int from, int to) {
         for (int i = from; i < to; i++) h = step(h, s.charAt(i));
-        return finish(h, to - from);
+        return h;
     }
 
     /** Combines two hashes (e.g. a bigram of two word hashes, or a site salt and a feature). */

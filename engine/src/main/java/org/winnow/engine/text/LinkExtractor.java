@@ -50,27 +50,48 @@ public final class LinkExtractor {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (!isHostChar(c)) {
+            if (!isHostChar(text.charAt(i))) {
                 i++;
                 continue;
             }
+            // one scan of the run: where it ends, where its last dot is, and whether two dots touch
             int start = i;
-            while (i < n && (isHostChar(text.charAt(i)) || text.charAt(i) == '.')) i++;
+            int lastDot = -1;
+            boolean emptyLabel = false;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == '.') {
+                    if (lastDot == i - 1) emptyLabel = true;
+                    lastDot = i;
+                } else if (!isHostChar(c)) {
+                    break;
+                }
+                i++;
+            }
+            if (lastDot < 0) continue; // no dot: a word, not a host
             int end = i;
-            while (end > start && text.charAt(end - 1) == '.') end--;
-            if (end <= start || text.indexOf('.', start) < 0 || text.indexOf('.', start) >= end) continue;
+            while (text.charAt(end - 1) == '.') end--; // the run starts with a host character
+            if (emptyLabel) {
+                // a ".." before the trailing dots makes an empty label; trailing ones were trimmed
+                if (text.indexOf("..", start) < end - 1) continue;
+            }
+            if (lastDot >= end) { // the last dot was a trailing one: find the one before it
+                lastDot = end - 1;
+                while (lastDot >= start && text.charAt(lastDot) != '.') lastDot--;
+                if (lastDot < start) continue;
+            }
             boolean afterScheme = start >= 3 && text.startsWith("://", start - 3);
             boolean afterAt = start >= 1 && text.charAt(start - 1) == '@';
-            String host = text.substring(start, end);
             boolean pathFollows = end < n && text.charAt(end) == '/';
-            if (!looksLikeHost(host, afterScheme, pathFollows)) continue;
+            String tld = hostTld(text, start, lastDot, end, afterScheme, pathFollows);
+            if (tld == null) continue;
+            String domain = registeredDomain(text, start, end);
             if (afterAt) {
-                emailDomains.add(registeredDomain(host));
+                emailDomains.add(domain);
             } else {
                 if (afterScheme) hasScheme = true;
-                domains.add(registeredDomain(host));
-                tlds.add(host.substring(host.lastIndexOf('.') + 1));
+                domains.add(domain);
+                tlds.add(tld);
             }
         }
         return new Links(domains, tlds, emailDomains, countPhones(folded), obfuscated, hasScheme);
@@ -122,25 +143,33 @@ public final class LinkExtractor {
         return e > at && TLDS.contains(s.substring(at, e));
     }
 
-    private static boolean looksLikeHost(String host, boolean afterScheme, boolean pathFollows) {
-        if (host.indexOf('.') <= 0) return false;
-        int dot = host.lastIndexOf('.');
-        String tld = host.substring(dot + 1);
-        if (tld.length() < 2 || tld.length() > 24) return false;
-        for (int i = 0; i < tld.length(); i++) if (tld.charAt(i) < 'a' || tld.charAt(i) > 'z') return false;
-        for (String label : host.split("\\.")) if (label.isEmpty()) return false;
-        if (afterScheme || host.startsWith("www.")) return true;
-        return TLDS.contains(tld) && (pathFollows || !WORDLIKE_TLDS.contains(tld));
+    /**
+     * The top-level domain of the host {@code text[start, end)} (whose last dot is at {@code lastDot}
+     * and which has no empty label), or null when it does not look like a host.
+     */
+    private static String hostTld(String text, int start, int lastDot, int end, boolean afterScheme, boolean pathFollows) {
+        int tldLength = end - lastDot - 1;
+        if (tldLength < 2 || tldLength > 24) return null;
+        for (int i = lastDot + 1; i < end; i++) if (text.charAt(i) < 'a' || text.charAt(i) > 'z') return null;
+        String tld = text.substring(lastDot + 1, end);
+        if (afterScheme || text.startsWith("www.", start)) return tld;
+        return TLDS.contains(tld) && (pathFollows || !WORDLIKE_TLDS.contains(tld)) ? tld : null;
     }
 
     /** example.com for www.shop.example.com; example.co.uk for shop.example.co.uk. */
     static String registeredDomain(String host) {
-        String[] labels = host.split("\\.");
-        int keep = 2;
-        if (labels.length >= 3 && labels[labels.length - 1].length() == 2
-                && SECOND_LEVEL.contains(labels[labels.length - 2])) keep = 3;
-        if (labels.length <= keep) return host;
-        return String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - keep, labels.length));
+        return registeredDomain(host, 0, host.length());
+    }
+
+    /** {@link #registeredDomain(String)} of {@code text[start, end)}, found by walking back over its dots. */
+    private static String registeredDomain(String text, int start, int end) {
+        int last = text.lastIndexOf('.', end - 1);              // before the TLD
+        int second = last > start ? text.lastIndexOf('.', last - 1) : -1;   // before the second-level label
+        if (second < start) return text.substring(start, end);   // two labels (or fewer): the host itself
+        int third = text.lastIndexOf('.', second - 1);
+        boolean ccSecondLevel = end - last - 1 == 2 && SECOND_LEVEL.contains(text.substring(second + 1, last));
+        if (!ccSecondLevel) return text.substring(second + 1, end);
+        return third < start ? text.substring(start, end) : text.substring(third + 1, end);
     }
 
     private static boolean isHostChar(char c) {

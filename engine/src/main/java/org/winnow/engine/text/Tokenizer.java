@@ -1,7 +1,6 @@
 package org.winnow.engine.text;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Splits folded text into word tokens (runs of letters, digits and combining marks). Runs of four or
@@ -19,15 +18,34 @@ public final class Tokenizer {
     }
 
     /** Tokens in order, and how many spaced-out runs were collapsed. */
-    public record Tokens(List<String> words, int spacedRuns) {}
+    public record Tokens(String[] words, int spacedRuns) {}
+
+    /** A growable array of tokens (the caller gets the array itself, not a list around it). */
+    private static final class Out {
+        String[] words;
+        int size;
+
+        Out(int capacity) {
+            words = new String[capacity];
+        }
+
+        void add(String w) {
+            if (size == words.length) words = Arrays.copyOf(words, size * 2 + 4);
+            words[size++] = w;
+        }
+
+        String[] toArray() {
+            return size == words.length ? words : Arrays.copyOf(words, size);
+        }
+    }
 
     public Tokens tokenize(String text) {
-        List<String> out = new ArrayList<>(text.length() / 5 + 4);
+        Out out = new Out(text.length() / 5 + 4);
         int spacedRuns = 0;
         int n = text.length();
         int i = 0;
         // pending run of single-character tokens
-        StringBuilder run = new StringBuilder();
+        StringBuilder run = new StringBuilder(16);
         int runEnd = -1;
         while (i < n) {
             int start = i;
@@ -35,7 +53,7 @@ public final class Tokenizer {
             if (start >= n) break;
             int end = start;
             while (end < n && isWordChar(text.charAt(end))) end++;
-            int cps = text.codePointCount(start, end);
+            int cps = end - start; // word characters exclude surrogates: one char per code point
             if (collapseSpacedLetters && cps == 1) {
                 if (run.length() > 0 && !smallGap(text, runEnd, start)) {
                     spacedRuns += flushRun(run, out);
@@ -51,11 +69,11 @@ public final class Tokenizer {
             i = end;
         }
         if (run.length() > 0) spacedRuns += flushRun(run, out);
-        return new Tokens(out, spacedRuns);
+        return new Tokens(out.toArray(), spacedRuns);
     }
 
     /** Emits a collapsed run, or its single digits when the run is short; returns 1 if collapsed. */
-    private static int flushRun(StringBuilder run, List<String> out) {
+    private static int flushRun(StringBuilder run, Out out) {
         int cps = run.codePointCount(0, run.length());
         int collapsed = 0;
         if (cps >= MIN_SPACED_RUN) {

@@ -45,4 +45,13 @@ class LinkExtractorTest {
         assertThat(links.extract("in 2015 i had 3 cats").phoneCount()).isZero();
         assertThat(links.extract("c++ and a+ grades, call+44 20 7946 0018").phoneCount()).isEqualTo(1);
     }
+
+    @Test
+    void hostsEndingASentenceOrWithEmptyLabelsAndDeepSubdomains() {
+        assertThat(links.extract("see example.com. then www.a.b.shop.example.co.uk.. ok").domains())
+                .containsExactly("example.com", "example.co.uk");
+        assertThat(links.extract("foo..bar.com and .com and com.").domains()).isEmpty();
+        assertThat(links.extract("a.b.c.d.e.f.com co.uk x.co.uk").domains()).containsExactly("f.com", "co.uk", "x.co.uk");
+        assertThat(links.extract("http://a.b.c.d.e.f.com").tlds()).containsExactly("com");
+    }
 }

@@ -1,0 +1,88 @@
+package org.winnow.engine.traffic;
+
+import java.time.Duration;
+
+/**
+ * Parameters of the recent-traffic signals. The weights are set by hand, not fitted: the public data
+ * sets have no IP addresses, timestamps or sites, so there is nothing to fit them on. They are sized
+ * to tip a comment the words leave uncertain (the model's log-odds scale: threshold near 0, clear ham
+ * well below -3), not to overrule clear ham alone. {@code docs/quality-signals.md} measures each one on
+ * constructed traffic.
+ *
+ * @param burstWindow        how far back IP-range and link-target bursts count
+ * @param duplicateWindow    how far back near-copies of a comment count
+ * @param siteCapacity       comments one site's tracker remembers (oldest forgotten first); bounds each window
+ * @param maxSites           sites tracked at once; the least recently active one is dropped beyond it
+ * @param ipBurstMin         comments from one range (this one included) within the window from which the signal fires
+ * @param linkBurstMin       comments linking one registered domain (this one included) from which it fires
+ * @param burstMinShare      and that share of all the site's comments in the window, so a busy site's shared
+ *                           networks (mobile carriers' NAT, a campus) do not look like bursts
+ * @param burstWeight        log-odds at the minimum count; each doubling of the count adds {@code burstStep}
+ * @param burstStep          log-odds added per doubling beyond the minimum
+ * @param burstMaxWeight     cap on a burst signal
+ * @param duplicateMin       near-copies (this one included) within the window from which the signal fires
+ * @param duplicateWeight    log-odds at the minimum; each doubling adds {@code burstStep}, capped at {@code burstMaxWeight}
+ * @param minShingles        shortest text (in character shingles, about its length in letters) checked for copies:
+ *                           short comments ("great post!") repeat innocently
+ * @param scriptMinProfile   ham comments a site's script profile needs before it is trusted
+ * @param scriptMaxShare     a script at most this share of the site's ham counts as foreign
+ * @param scriptWeight       log-odds of a comment written in a script foreign to the site: 1.0, since at 2.0 a
+ *                           third of the constructed foreign-script ham (readers writing in their own language)
+ *                           was blocked; a script is weak evidence on its own
+ * @param profileHamMargin   judged comments at least this far below the threshold (log-odds) teach the profile
+ */
+public record TrafficSettings(Duration burstWindow, Duration duplicateWindow, int siteCapacity, int maxSites,
+                              int ipBurstMin, int linkBurstMin, double burstMinShare, double burstWeight,
+                              double burstStep, double burstMaxWeight, int duplicateMin, double duplicateWeight,
+                              int minShingles, int scriptMinProfile, double scriptMaxShare, double scriptWeight,
+                              double profileHamMargin,
+                              boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script) {
+
+    public TrafficSettings {
+        if (burstWindow.isNegative() || duplicateWindow.isNegative()) throw new IllegalArgumentException("negative window");
+        if (siteCapacity < 16 || siteCapacity > 1 << 20) throw new IllegalArgumentException("siteCapacity out of range: " + siteCapacity);
+        if (maxSites < 1) throw new IllegalArgumentException("maxSites < 1");
+    }
+
+    /** The defaults: every signal on. */
+    public static TrafficSettings defaults() {
+        return new TrafficSettings(Duration.ofMinutes(10), Duration.ofHours(6), 1024, 64,
+                5, 3, 0.2, 1.5, 0.75, 4.0, 3, 2.0, 40, 30, 0.02, 1.0, 2.0,
+                true, true, true, true);
+    }
+
+    /** Every signal off: the engine judges by the model alone (for ablation). */
+    public static TrafficSettings off() {
+        return defaults().with(false, false, false, false);
+    }
+
+    /** The same parameters with the four signals switched as given. */
+    public TrafficSettings with(boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script) {
+        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
+                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
+                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, ipBursts, linkBursts, duplicates, script);
+    }
+
+    /** The same parameters with another per-site capacity and site limit (tests of the bounds). */
+    public TrafficSettings withBounds(int siteCapacity, int maxSites) {
+        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
+                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
+                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, ipBursts, linkBursts, duplicates, script);
+    }
+
+    /** The same with another script-mismatch weight. */
+    public TrafficSettings withScriptWeight(double w) {
+        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
+                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
+                scriptMinProfile, scriptMaxShare, w, profileHamMargin, ipBursts, linkBursts, duplicates, script);
+    }
+
+    boolean anyOn() {
+        return ipBursts || linkBursts || duplicates || script;
+    }
+
+    /** {@code base} at {@code min}, plus {@link #burstStep} per doubling of {@code count}, capped. */
+    double graded(double base, int count, int min) {
+        return Math.min(burstMaxWeight, base + burstStep * (Math.log((double) count / min) / Math.log(2)));
+    }
+}

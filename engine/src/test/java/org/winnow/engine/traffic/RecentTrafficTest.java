@@ -1,0 +1,315 @@
+package org.winnow.engine.traffic;
+
+import org.junit.jupiter.api.Test;
+import org.winnow.engine.Comment;
+import org.winnow.engine.Signal;
+import org.winnow.engine.SpamEngine;
+import org.winnow.engine.Verdict;
+import org.winnow.engine.features.FeatureConfig;
+import org.winnow.engine.features.FeatureExtractor;
+import org.winnow.engine.model.Model;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecentTrafficTest {
+    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(FeatureConfig.all());
+    private static final String[] HAM = {
+            "I tried this recipe last night and it worked well",
+            "Does anyone know whether the second edition fixes chapter four?",
+            "Thanks, the part about the garden soil was really helpful",
+            "My grandmother used to make this every winter, lovely memories",
+            "I disagree with the conclusion but the data section is solid",
+            "Could you post a photo of the finished shelf?",
+            "We visited the museum in May and the new wing is worth it",
+            "The link in the third paragraph seems broken for me"};
+
+    private static final String[] WORDS = ("the a garden recipe winter museum photo shelf chapter edition data "
+            + "conclusion soil memories grandmother paragraph link broken lovely helpful visited worth finished "
+            + "second fixes know anyone really night worked tried section solid wing new May post could").split(" ");
+
+    private final ManualClock clock = new ManualClock();
+
+    private RecentTraffic traffic(TrafficSettings s) {
+        return new RecentTraffic(s, clock);
+    }
+
+    private static Comment comment(String text, String ip) {
+        return Comment.builder().content(text).userIp(ip).build();
+    }
+
+    private static RecentTraffic.Assessment observe(RecentTraffic t, String site, Comment c) {
+        return t.observe(site, c, EXTRACTOR.extract(c), -5, true);
+    }
+
+    /** Assessed, not recorded. */
+    private static RecentTraffic.Assessment probe(RecentTraffic t, String site, Comment c) {
+        return t.observe(site, c, EXTRACTOR.extract(c), -5, false);
+    }
+
+    private static List<String> names(RecentTraffic.Assessment a) {
+        return a.signals().stream().map(Signal::name).toList();
+    }
+
+    /** One ordinary comment a minute from scattered addresses, each text different. */
+    private void normalTraffic(RecentTraffic t, String site, int n) {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 12; w++) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            RecentTraffic.Assessment a = observe(t, site, comment(text.toString(), "198.51." + (i % 200) + "." + (i * 7 % 250)));
+            assertThat(a.signals()).as("normal comment %d", i).isEmpty();
+        }
+    }
+
+    @Test
+    void aBurstFromOneSlash24FiresAndNormalTrafficDoesNot() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        normalTraffic(t, "blog", 60);
+        List<RecentTraffic.Assessment> burst = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            clock.advance(Duration.ofSeconds(30));
+            burst.add(observe(t, "blog", comment("Visit my profile for great offers number " + i, "203.0.113." + (10 + i))));
+        }
+        for (int i = 0; i < 4; i++) assertThat(names(burst.get(i))).as("comment %d of the burst", i).doesNotContain("ip_burst");
+        RecentTraffic.Assessment fifth = burst.get(4);
+        assertThat(names(fifth)).contains("ip_burst");
+        assertThat(fifth.signals().getFirst().detail()).startsWith("5 comments from 203.0.113.0/24 in the last 10 minutes");
+        assertThat(fifth.logOdds()).isEqualTo(TrafficSettings.defaults().burstWeight());
+        assertThat(burst.get(7).logOdds()).isGreaterThan(fifth.logOdds()); // graded by size
+        // another site does not see this site's burst
+        assertThat(observe(t, "other", comment("hello there from the same network", "203.0.113.99")).signals()).isEmpty();
+    }
+
+    @Test
+    void aBurstExpiresWithItsWindow() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofSeconds(20));
+            observe(t, "blog", comment("comment number " + i + " from the office", "203.0.113." + i));
+        }
+        assertThat(names(observe(t, "blog", comment("one more from the office", "203.0.113.77")))).contains("ip_burst");
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(observe(t, "blog", comment("back after lunch, from the office", "203.0.113.78")).signals()).isEmpty();
+        // the same six comments spread over an hour never make a burst
+        RecentTraffic slow = traffic(TrafficSettings.defaults());
+        for (int i = 0; i < 12; i++) {
+            clock.advance(Duration.ofMinutes(6));
+            assertThat(observe(slow, "blog", comment("slow comment " + i, "203.0.113." + i)).signals()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBusySitesSharedNetworkIsNoBurst() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        for (int i = 0; i < 200; i++) {
+            clock.advance(Duration.ofSeconds(2));
+            String ip = i % 20 == 0 ? "203.0.113." + i % 250 : "198.51." + (i % 200) + "." + (i % 250);
+            assertThat(names(observe(t, "big", comment(HAM[i % HAM.length] + " " + i, ip)))).doesNotContain("ip_burst");
+        }
+    }
+
+    @Test
+    void ipv6BurstsCountPerSlash64AndSlash48() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        RecentTraffic.Assessment last = null;
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            last = observe(t, "blog", comment("message " + i, "2001:db8:77:" + Integer.toHexString(i) + "::1"));
+        }
+        assertThat(last.signals()).extracting(Signal::detail).anyMatch(d -> d.contains("2001:db8:77::/48"));
+    }
+
+    @Test
+    void aLinkCampaignFiresButLinksToTheSiteItselfDoNot() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        normalTraffic(t, "blog", 20);
+        RecentTraffic.Assessment a = null;
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            a = observe(t, "blog", comment("text " + i + " see https://www.cheap-deals.top/p/" + i, "192.0.2." + (i * 40)));
+        }
+        assertThat(names(a)).contains("link_burst");
+        assertThat(a.signals()).extracting(Signal::detail).anyMatch(d -> d.startsWith("3 comments linking cheap-deals.top"));
+        RecentTraffic own = traffic(TrafficSettings.defaults());
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            Comment c = Comment.builder().content("as I said in https://blog.example.org/post-" + i).permalink("https://blog.example.org/today")
+                    .userIp("192.0.2." + i * 30).build();
+            assertThat(names(observe(own, "blog", c))).doesNotContain("link_burst");
+        }
+    }
+
+    @Test
+    void aWaveOfVariedCopiesIsCaughtAfterAFewCopies() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        normalTraffic(t, "blog", 30);
+        String[] names = {"Anna", "Ben", "Chloe", "Dmitri", "Eve", "Farid"};
+        List<RecentTraffic.Assessment> wave = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            clock.advance(Duration.ofMinutes(7)); // spread out: no burst, other addresses
+            String text = "Hi " + names[i] + ", I earned 4" + i + "00 dollars this week working from home with the method "
+                    + "on my profile, it is simple and anyone can start today";
+            wave.add(observe(t, "blog", comment(text, "192.0.2." + i * 37)));
+        }
+        assertThat(names(wave.get(0))).doesNotContain("recent_copies");
+        assertThat(names(wave.get(1))).doesNotContain("recent_copies");
+        assertThat(names(wave.get(2))).contains("recent_copies");
+        assertThat(wave.get(5).signals()).extracting(Signal::detail).anyMatch(d -> d.startsWith("6 near-copies"));
+        // short texts repeat innocently and are not compared
+        for (int i = 0; i < 5; i++) assertThat(observe(t, "blog", comment("Great post, thanks!", "198.51." + i + ".9")).signals()).isEmpty();
+    }
+
+    @Test
+    void unrecordedTrafficIsAssessedButNotRemembered() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        for (int i = 0; i < 10; i++) {
+            Comment c = comment("test comment " + i, "203.0.113.5");
+            t.observe("blog", c, EXTRACTOR.extract(c), 0, false);
+        }
+        assertThat(t.remembered("blog")).isZero();
+        for (int i = 0; i < 4; i++) observe(t, "blog", comment("real " + i, "203.0.113.5"));
+        Comment probe = comment("a test after real traffic", "203.0.113.6");
+        assertThat(names(t.observe("blog", probe, EXTRACTOR.extract(probe), 0, false))).contains("ip_burst");
+        assertThat(t.remembered("blog")).isEqualTo(4);
+    }
+
+    @Test
+    void textInAScriptForeignToTheSitesHamIsFlagged() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        Comment cyrillic = comment("Лучшие кредиты без проверки, пишите нам прямо сейчас", "192.0.2.1");
+        assertThat(probe(t, "blog", cyrillic).signals()).as("no profile yet").isEmpty();
+        for (int i = 0; i < 29; i++) t.learnedHam("blog", comment(HAM[i % HAM.length], ""));
+        assertThat(probe(t, "blog", cyrillic).signals()).as("29 ham: not trusted yet").isEmpty();
+        t.learnedHam("blog", comment(HAM[0], ""));
+        RecentTraffic.Assessment a = probe(t, "blog", cyrillic);
+        assertThat(names(a)).containsExactly("script_mismatch");
+        assertThat(a.signals().getFirst().detail()).isEqualTo("Cyrillic text; 0 of the site's last 30 ham comments were, mostly Latin");
+        assertThat(observe(t, "blog", comment("An ordinary English comment about the article", "192.0.2.2")).signals()).isEmpty();
+        // a Cyrillic site is the other way round; comments judged clearly ham teach the profile too
+        for (int i = 0; i < 30; i++) {
+            clock.advance(Duration.ofMinutes(5));
+            observe(t, "ru", comment("Спасибо за статью " + i, "198.51." + i + ".1"));
+        }
+        assertThat(names(observe(t, "ru", comment("Cheap loans without checks, write to us right now", "192.0.2.3")))).contains("script_mismatch");
+        assertThat(probe(t, "ru", cyrillic).signals()).isEmpty();
+    }
+
+    @Test
+    void declaredLanguagesStandInUntilTheProfileIsTrusted() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        Comment c = Comment.builder().content("最便宜的手机和电脑就在我们的网店里快来买吧").siteLanguages("en_us").build();
+        RecentTraffic.Assessment a = t.observe("new", c, EXTRACTOR.extract(c), 0, true);
+        assertThat(a.signals()).extracting(Signal::detail).containsExactly("Han text; the site declares en_us");
+        Comment zh = c.toBuilder().siteLanguages("zh, en").build();
+        assertThat(t.observe("new", zh, EXTRACTOR.extract(zh), 0, true).signals()).isEmpty();
+    }
+
+    @Test
+    void switchedOffSignalsStaySilent() {
+        RecentTraffic t = traffic(TrafficSettings.off());
+        for (int i = 0; i < 10; i++) assertThat(observe(t, "blog", comment("burst " + i, "203.0.113.1")).signals()).isEmpty();
+        assertThat(t.trackedSites()).isZero();
+        RecentTraffic onlyLinks = traffic(TrafficSettings.defaults().with(false, true, false, false));
+        for (int i = 0; i < 10; i++) assertThat(observe(onlyLinks, "blog", comment("burst " + i, "203.0.113.1")).signals()).isEmpty();
+    }
+
+    @Test
+    void memoryIsBoundedPerSiteAndInTotal() {
+        RecentTraffic t = traffic(TrafficSettings.defaults().withBounds(64, 4));
+        for (int i = 0; i < 2000; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            observe(t, "busy", comment("a long enough comment to be compared for copies, number " + i + " of many",
+                    "198.51." + (i % 250) + ".1"));
+        }
+        assertThat(t.remembered("busy")).isEqualTo(64);
+        int[] footprint = t.footprint("busy");
+        assertThat(footprint[0]).isLessThanOrEqualTo(64);
+        assertThat(footprint[1]).isLessThanOrEqualTo(64 * SiteTraffic.BANDS);
+        assertThat(footprint[2]).isLessThanOrEqualTo(64 * 2);
+        assertThat(footprint[3]).isEqualTo(64);
+        for (int s = 0; s < 20; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            observe(t, "site-" + s, comment("hello", "198.51.100.1"));
+        }
+        assertThat(t.trackedSites()).isEqualTo(4);
+        assertThat(t.remembered("site-19")).isEqualTo(1);
+        assertThat(t.remembered("busy")).as("least recently active site dropped").isZero();
+    }
+
+    @Test
+    void aQuietWindowFreesItsEntries() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        for (int i = 0; i < 100; i++) observe(t, "blog", comment("comment " + i + " with enough words to keep a signature", "198.51.100." + i));
+        clock.advance(Duration.ofHours(7));
+        observe(t, "blog", comment("the next day", "198.51.100.200"));
+        assertThat(t.remembered("blog")).isEqualTo(1);
+        assertThat(t.footprint("blog")[1]).isZero();
+    }
+
+    @Test
+    void concurrentObserversKeepExactCounts() throws Exception {
+        RecentTraffic t = traffic(TrafficSettings.defaults().withBounds(100_000, 16));
+        int threads = 8, perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int k = 0; k < threads; k++) {
+                int id = k;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        observe(t, "shared", comment("thread " + id + " says " + i + " about the topic at length", "198.51." + id + "." + (i % 250)));
+                        observe(t, "own-" + id, comment("x " + i, "192.0.2.1"));
+                    }
+                }));
+            }
+            for (Future<?> f : done) f.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(t.remembered("shared")).isEqualTo(threads * perThread);
+        assertThat(t.footprint("shared")[0]).isEqualTo(threads * perThread);
+        Comment probe = comment("probe", "198.51.3.1");
+        RecentTraffic.Assessment a = t.observe("shared", probe, EXTRACTOR.extract(probe), 0, false);
+        // every thread's 500 comments came from its own 198.51.<id>.0/24: 500 + the probe, of 4001 in the window
+        assertThat(a.signals()).isEmpty(); // 12.5 % share: below the burst share, so a shared network, not a burst
+        for (int k = 0; k < threads; k++) assertThat(t.remembered("own-" + k)).isEqualTo(perThread);
+    }
+
+    @Test
+    void theDefaultEngineJudgesByTheModelAlone() {
+        SpamEngine engine = SpamEngine.create(Model.empty());
+        for (int i = 0; i < 10; i++) {
+            Verdict v = engine.judge("blog", comment("the same long comment from the same network, again and again", "203.0.113.1"));
+            assertThat(v.logOdds()).isZero();
+            assertThat(v.signals()).isEmpty();
+        }
+    }
+
+    @Test
+    void theVerdictExplainsTheBurst() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        SpamEngine engine = SpamEngine.create(Model.empty(), t);
+        Verdict v = null;
+        for (int i = 0; i < 6; i++) {
+            clock.advance(Duration.ofSeconds(15));
+            v = engine.judge("blog", comment("short message " + i, "203.0.113." + i));
+        }
+        assertThat(v.signals()).extracting(Signal::name).contains("ip_burst");
+        assertThat(v.signals()).extracting(Signal::detail).anyMatch(d -> d.startsWith("6 comments from 203.0.113.0/24"));
+        assertThat(v.logOdds()).isGreaterThan(0); // the empty model says 0; the burst alone tips it
+        assertThat(v.isSpam()).isTrue();
+        // a test request is judged against the traffic but does not join it
+        int before = t.remembered("blog");
+        engine.judge("blog", comment("test", "203.0.113.9"), false);
+        assertThat(t.remembered("blog")).isEqualTo(before);
+    }
+}
