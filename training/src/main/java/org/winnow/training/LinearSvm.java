@@ -1,8 +1,10 @@
 package org.winnow.training;
 
+import org.winnow.engine.features.FeatureKind;
 import org.winnow.engine.features.Features;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
 
@@ -27,13 +29,30 @@ final class LinearSvm {
         final float[] value;
         final double[] squaredNorm;
         final int[] modelSlot;
+        /** Whether a dense slot holds a word, bigram or character n-gram (the text groups). */
+        final boolean[] textSlot;
 
-        private Rows(int[] start, int[] slot, float[] value, double[] squaredNorm, int[] modelSlot) {
+        private Rows(int[] start, int[] slot, float[] value, double[] squaredNorm, int[] modelSlot, boolean[] textSlot) {
             this.start = start;
             this.slot = slot;
             this.value = value;
             this.squaredNorm = squaredNorm;
             this.modelSlot = modelSlot;
+            this.textSlot = textSlot;
+        }
+
+        /** The same rows with each dense slot's values multiplied by {@code scale[slot]} (norms recomputed). */
+        Rows scaled(double[] scale) {
+            float[] v = new float[value.length];
+            for (int k = 0; k < v.length; k++) v[k] = (float) (value[k] * scale[slot[k]]);
+            int n = squaredNorm.length;
+            double[] norm = new double[n];
+            for (int r = 0; r < n; r++) {
+                double sq = 0;
+                for (int k = start[r]; k < start[r + 1]; k++) sq += (double) v[k] * v[k];
+                norm[r] = sq;
+            }
+            return new Rows(start, slot, v, norm, modelSlot, textSlot);
         }
 
         /** Number of distinct slots: the length of the solver's weight vector. */
@@ -43,6 +62,7 @@ final class LinearSvm {
 
         static Rows of(Features[] features, IntUnaryOperator slotOf) {
             int n = features.length;
+            BitSet text = new BitSet();
             int[] start = new int[n + 1];
             int total = 0;
             for (Features f : features) total += f.size();
@@ -55,7 +75,12 @@ final class LinearSvm {
                 Features f = features[r];
                 int m = f.size();
                 if (keys.length < m) keys = new long[Math.max(m, keys.length * 2)];
-                for (int i = 0; i < m; i++) keys[i] = (long) slotOf.applyAsInt(f.hash(i)) << 32 | i;
+                for (int i = 0; i < m; i++) {
+                    int s = slotOf.applyAsInt(f.hash(i));
+                    keys[i] = (long) s << 32 | i;
+                    FeatureKind kind = f.kind(i);
+                    if (kind == FeatureKind.WORD || kind == FeatureKind.BIGRAM || kind == FeatureKind.CHARS) text.set(s);
+                }
                 Arrays.sort(keys, 0, m);
                 start[r] = at;
                 for (int i = 0; i < m; i++) {
@@ -84,7 +109,9 @@ final class LinearSvm {
             int[] back = new int[d];
             for (int i = 0; i <= max; i++) if (dense[i] != 0) back[dense[i] - 1] = i;
             for (int k = 0; k < at; k++) slot[k] = dense[slot[k]] - 1;
-            return new Rows(start, slot, Arrays.copyOf(value, at), norm, back);
+            boolean[] textSlot = new boolean[d];
+            for (int j = 0; j < d; j++) textSlot[j] = text.get(back[j]);
+            return new Rows(start, slot, Arrays.copyOf(value, at), norm, back, textSlot);
         }
 
         double dot(int r, double[] w) {

@@ -38,41 +38,58 @@ public final class Trainer {
      * @param cost            the SVM's C: cost of a squared margin violation; 0 or less: chosen from
      *                        {@link #COST_GRID} by the same cross-validation that picks the threshold
      * @param fpCost          the threshold minimises fpCost * FP + FN out of fold (within targetFpr); 0: best F1 instead
+     * @param scaling         per-slot scaling of the text features during the SVM fit (folded into the stored weights)
      */
     public record Settings(FeatureConfig features, ModelParams params, int epochs, long seed, double targetFpr,
-                           int thresholdFolds, double cost, double fpCost) {
+                           int thresholdFolds, double cost, double fpCost, Scaling scaling) {
         /** The settings of the shipped default model, also used by {@code winnow classify}. */
         public static Settings defaults() {
-            return new Settings(FeatureConfig.all(), ModelParams.defaults(), 200, 42, 0.02, 5, 0.0, 2.0);
+            return new Settings(FeatureConfig.all(), ModelParams.defaults(), 200, 42, 0.02, 5, 0.0, 2.0, Scaling.NONE);
         }
 
         public Settings withFeatures(FeatureConfig f) {
-            return new Settings(f, params, epochs, seed, targetFpr, thresholdFolds, cost, fpCost);
+            return new Settings(f, params, epochs, seed, targetFpr, thresholdFolds, cost, fpCost, scaling);
         }
 
         public Settings withParams(ModelParams p) {
-            return new Settings(features, p, epochs, seed, targetFpr, thresholdFolds, cost, fpCost);
+            return new Settings(features, p, epochs, seed, targetFpr, thresholdFolds, cost, fpCost, scaling);
         }
 
         public Settings withEpochs(int e) {
-            return new Settings(features, params, e, seed, targetFpr, thresholdFolds, cost, fpCost);
+            return new Settings(features, params, e, seed, targetFpr, thresholdFolds, cost, fpCost, scaling);
         }
 
         public Settings withTargetFpr(double t) {
-            return new Settings(features, params, epochs, seed, t, thresholdFolds, cost, fpCost);
+            return new Settings(features, params, epochs, seed, t, thresholdFolds, cost, fpCost, scaling);
         }
 
         public Settings withThresholdFolds(int k) {
-            return new Settings(features, params, epochs, seed, targetFpr, k, cost, fpCost);
+            return new Settings(features, params, epochs, seed, targetFpr, k, cost, fpCost, scaling);
         }
 
         public Settings withFpCost(double k) {
-            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, cost, k);
+            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, cost, k, scaling);
+        }
+
+        public Settings withScaling(Scaling v) {
+            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, cost, fpCost, v);
         }
 
         public Settings withCost(double c) {
-            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, c, fpCost);
+            return new Settings(features, params, epochs, seed, targetFpr, thresholdFolds, c, fpCost, scaling);
         }
+    }
+
+    /**
+     * How the SVM sees the word, bigram and character n-gram features. The fit runs on scaled values
+     * {@code x * s}; the stored weight is {@code s * w}, so scoring (and online learning) keep the raw values.
+     */
+    public enum Scaling {
+        NONE,
+        /** Inverse document frequency over the training rows, normalised to mean 1 over their text features. */
+        IDF,
+        /** Absolute naive-Bayes log-count ratio (NB-SVM), normalised to mean 1 over the training rows' text features. */
+        NB
     }
 
     /** The SVM costs tried when the settings leave C to cross-validation; ties go to the first. */
@@ -115,9 +132,10 @@ public final class Trainer {
         for (int i = 0; i < rows.length; i++) sub[i] = labels[rows[i]];
         int[] fold = Folds.stratified(sub, k, settings.seed());
         double[] costs = settings.cost() > 0 ? new double[] {settings.cost()} : COST_GRID;
+        double[][] scores = outOfFoldScores(features, x, labels, rows, fold, costs);
         Choice best = null;
-        for (double c : costs) {
-            Choice choice = crossValidate(features, x, labels, rows, sub, fold, c);
+        for (int c = 0; c < costs.length; c++) {
+            Choice choice = choose(features, rows, sub, costs[c], scores[c]);
             if (best == null || choice.loss < best.loss) best = choice;
         }
         Model model = fit(features, x, labels, rows, best.cost);
@@ -127,17 +145,27 @@ public final class Trainer {
     /** Out-of-fold result of one SVM cost: Platt coefficients, threshold and its fpCost * FP + FN. */
     private record Choice(double cost, double[] platt, double threshold, double loss) {}
 
-    private Choice crossValidate(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows,
-                                 boolean[] sub, int[] fold, double cost) {
+    /**
+     * Out-of-fold learned scores (fixed priors left out) of every row, per cost: one fit per cost and
+     * fold, all of them in one parallel pass so that both cores stay busy to the end.
+     */
+    private double[][] outOfFoldScores(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows,
+                                       int[] fold, double[] costs) {
         int k = settings.thresholdFolds();
-        double[] scores = new double[rows.length];
-        IntStream.range(0, k).parallel().forEach(held -> {
+        double[][] scores = new double[costs.length][rows.length];
+        IntStream.range(0, costs.length * k).parallel().forEach(task -> {
+            int held = task % k;
+            double[] out = scores[task / k];
             int[] train = IntStream.range(0, rows.length).filter(i -> fold[i] != held).map(i -> rows[i]).toArray();
-            OnlineModel m = OnlineModel.of(fit(features, x, labels, train, cost));
+            OnlineModel m = OnlineModel.of(fit(features, x, labels, train, costs[task / k]));
             for (int i = 0; i < rows.length; i++) {
-                if (fold[i] == held) scores[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
+                if (fold[i] == held) out[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
             }
         });
+        return scores;
+    }
+
+    private Choice choose(Features[] features, int[] rows, boolean[] sub, double cost, double[] scores) {
         // Calibrate the learned part only; the fixed priors are log-odds already and are added back.
         double[] ab = LinearSvm.platt(scores, sub);
         double[] calibrated = new double[rows.length];
@@ -168,16 +196,57 @@ public final class Trainer {
 
     private Model fit(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows, double cost) {
         OnlineModel m = OnlineModel.of(Model.empty(settings.features(), settings.params()));
-        for (int r : rows) m.count(features[r], labels[r]);
+        m.countAll(features, labels, rows);
         if (settings.epochs() <= 0) return m.toModel();
         double[] offset = new double[rows.length];
         for (int i = 0; i < rows.length; i++) offset[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
         double[] dense = new double[x.dimension()];
-        double bias = LinearSvm.solve(x, rows, labels, offset, cost, dense, settings.seed(), settings.epochs(), EPS);
+        double[] scale = scale(settings.scaling(), x, labels, rows);
+        LinearSvm.Rows fitRows = scale == null ? x : x.scaled(scale);
+        double bias = LinearSvm.solve(fitRows, rows, labels, offset, cost, dense, settings.seed(), settings.epochs(), EPS);
         double[] w = new double[m.slots()];
-        for (int j = 0; j < dense.length; j++) w[x.modelSlot[j]] = dense[j];
+        for (int j = 0; j < dense.length; j++) w[x.modelSlot[j]] = scale == null ? dense[j] : dense[j] * scale[j];
         m.setGlobalWeights(w, bias);
         return m.toModel();
+    }
+
+    /** Per dense slot scale of {@code scaling}, from the training rows only; 1 outside the text groups; null for none. */
+    static double[] scale(Scaling scaling, LinearSvm.Rows x, boolean[] labels, int[] rows) {
+        if (scaling == Scaling.NONE) return null;
+        int d = x.dimension();
+        double[] spam = new double[d];
+        double[] ham = new double[d];
+        int nSpam = 0;
+        for (int r : rows) {
+            double[] c = labels[r] ? spam : ham;
+            if (labels[r]) nSpam++;
+            for (int k = x.start[r]; k < x.start[r + 1]; k++) c[x.slot[k]]++;
+        }
+        int nHam = rows.length - nSpam;
+        double[] s = new double[d];
+        for (int j = 0; j < d; j++) {
+            if (!x.textSlot[j]) continue;
+            double df = spam[j] + ham[j];
+            s[j] = switch (scaling) {
+                case IDF -> Math.log((1.0 + rows.length) / (1.0 + df)) + 1;
+                case NB -> Math.abs(Math.log((spam[j] + 1) / (nSpam + 2.0)) - Math.log((ham[j] + 1) / (nHam + 2.0)));
+                case NONE -> 1;
+            };
+        }
+        // mean 1 over the text features the training rows hold, so C keeps its meaning
+        double sum = 0;
+        long count = 0;
+        for (int r : rows) {
+            for (int k = x.start[r]; k < x.start[r + 1]; k++) {
+                if (x.textSlot[x.slot[k]]) {
+                    sum += s[x.slot[k]];
+                    count++;
+                }
+            }
+        }
+        double mean = count == 0 ? 1 : sum / count;
+        for (int j = 0; j < d; j++) s[j] = x.textSlot[j] ? s[j] / mean : 1;
+        return s;
     }
 
     /** The fixed log-odds priors of a comment's features (outside what training fits). */

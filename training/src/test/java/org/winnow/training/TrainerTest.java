@@ -41,6 +41,18 @@ class TrainerTest {
                 .isNotEqualTo(bytes(new Trainer(chosen.withCost(3.0)).train(TrainingFixtures.examples())));
     }
 
+    @Test
+    void scaledTrainingFoldsTheScaleIntoTheWeightsAndStillSeparates() throws IOException {
+        Trainer.Settings plain = Trainer.Settings.defaults().withThresholdFolds(3).withCost(1.0);
+        for (Trainer.Scaling scaling : new Trainer.Scaling[] {Trainer.Scaling.IDF, Trainer.Scaling.NB}) {
+            Model m = new Trainer(plain.withScaling(scaling)).train(TrainingFixtures.examples());
+            assertThat(bytes(m)).isNotEqualTo(bytes(new Trainer(plain).train(TrainingFixtures.examples())));
+            SpamEngine engine = SpamEngine.create(m);
+            assertThat(engine.judge("", Comment.ofText("subscribe to my channel for a free iphone http://bit.ly/x")).isSpam()).isTrue();
+            assertThat(engine.judge("", Comment.ofText("i love this song, greetings from spain")).isSpam()).isFalse();
+        }
+    }
+
     private static byte[] bytes(Model m) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         m.write(out);

