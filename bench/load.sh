@@ -64,7 +64,23 @@ lua="$here/scripts/comment-check.lua"
 wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "http://127.0.0.1:$PORT" >/dev/null
 before=$(sqlite3 "$DATA/winnow.db" "SELECT COUNT(*) FROM checks")
 load=$(cut -d' ' -f1-3 /proc/loadavg)
+# The server's own CPU time (user+system clock ticks) around the measured run: CPU per request is
+# far less sensitive than requests/s to other jobs on a shared machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+# The same per thread group (Jetty pool, check writer, JIT, GC…), to see where the CPU goes.
+thread_ticks() {
+  for t in /proc/"$server_pid"/task/*; do
+    awk -v n="$(tr ' ' '_' <"$t/comm")" '{print n, $14 + $15}' "$t/stat" 2>/dev/null
+  done | sed -E 's/[-_]?[0-9]+ / /' | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
+thread_ticks >"$DATA/threads.0"
+cpu0=$(cpu_ticks)
 report=$(wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "http://127.0.0.1:$PORT")
+cpu1=$(cpu_ticks)
+thread_ticks >"$DATA/threads.1"
+by_thread=$(join -a2 -e0 -o 0,1.2,2.2 "$DATA/threads.0" "$DATA/threads.1" \
+  | awk '$3 > $2 {printf "%s %d\n", $1, $3 - $2}' | sort -k2,2nr | head -8 | paste -sd' ')
+threads=$(ls "/proc/$server_pid/task" | wc -l)
 sleep 0.5
 after=$(sqlite3 "$DATA/winnow.db" "SELECT COUNT(*) FROM checks")
 # Heap in use after the run and after a full GC (what the server really keeps), in KiB.
@@ -77,6 +93,7 @@ rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
 result=$(grep '^WRK_RESULT' <<<"$report" | sed 's/^WRK_RESULT //')
 answered=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$result")
 recorded=$(( after - before ))
+cpu_ms=$(awk -v t=$((cpu1 - cpu0)) -v n="$answered" -v hz="$(getconf CLK_TCK)" 'BEGIN {if (n > 0) printf "%.3f", t * 1000 / hz / n; else print "?"}')
 
 {
   echo "# bench/load.sh $(date -u +%FT%TZ) on $(hostname), $(nproc) cores, load before run: $load"
@@ -85,8 +102,10 @@ recorded=$(( after - before ))
   echo "result $result"
   echo "recorded checks_recorded=$recorded answered=$answered all_recorded=$([[ $recorded -ge $answered ]] && echo yes || echo NO)"
   echo "memory rss_kb=$rss_kb heap_used_kb=$heap_used heap_live_kb=$heap_live"
+  echo "server cpu_ms_per_request=$cpu_ms threads=$threads"
+  echo "server_cpu_ticks_by_thread $by_thread"
   echo "stored_checks_total=$after"
   echo
   echo "$report"
 } > "$OUT"
-head -6 "$OUT"
+head -8 "$OUT"

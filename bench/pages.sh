@@ -2,8 +2,10 @@
 # Reader pages under load: the demo article with 200 approved comments (views/s) and a 10,000-comment
 # thread walked page by page (latency of each "More comments" page). Comments are generated straight
 # into the platform's tables (p_comment), a quarter of them replies. Writes one results file.
+# Besides wrk's figures it reports the server's CPU time per view (cpu_us_per_view): on a busy machine
+# that moves much less than views/s does, so it is the figure to compare runs by.
 #   bench/pages.sh [OUT]    env: JAR PORT (18081) DURATION (15s) CONNECTIONS (32) THREADS (2) HEAP (256m)
-#                           JFR=FILE records a flight-recorder profile of the server
+#                           JFR=FILE records a flight-recorder profile of the server; JAVA_OPTS adds JVM options
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -30,7 +32,7 @@ trap 'stop_server; rm -rf "$DATA"' EXIT
 start_server() {
   local t0; t0=$(date +%s%3N)
   if curl -s -o /dev/null "$BASE/"; then echo "pages.sh: port $PORT is already in use" >&2; exit 1; fi
-  "$JAVA" -Xmx"$HEAP" -XX:+UseSerialGC ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile} -jar "$JAR" serve --data "$DATA" --host 127.0.0.1 --port "$PORT" >>"$DATA/server.log" 2>&1 &
+  "$JAVA" -Xmx"$HEAP" -XX:+UseSerialGC ${JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile} -jar "$JAR" serve --data "$DATA" --host 127.0.0.1 --port "$PORT" >>"$DATA/server.log" 2>&1 &
   server_pid=$!
   until curl -sf -o /dev/null "$BASE/1.1/test"; do
     kill -0 "$server_pid" 2>/dev/null || { cat "$DATA/server.log" >&2; exit 1; }
@@ -117,17 +119,32 @@ done = function(summary, latency, requests)
     latency:percentile(99) / 1000, latency.max / 1000, summary.errors.status, summary.errors.timeout))
 end
 LUA
+# cpu_per_view RESULT TICKS_BEFORE: the server's CPU time (user + system) per request of a wrk result.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+cpu_per_view() {
+  local n; n=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$1")
+  echo "cpu_us_per_view=$(( ($(cpu_ticks) - $2) * 1000000 / $(getconf CLK_TCK) / (n > 0 ? n : 1) ))"
+}
 wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$DATA/one.lua" "$BASE/a/winnowing" >/dev/null   # warm-up
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
+ticks=$(cpu_ticks)
 article=$(wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$DATA/one.lua" "$BASE/a/winnowing" | grep WRK_RESULT)
+article_cpu=$(cpu_per_view "$article" "$ticks")
 wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$DATA/pages.lua" "$BASE" >/dev/null
 load2=$(cut -d' ' -f1-3 /proc/loadavg)
+ticks=$(cpu_ticks)
 thread10k=$(wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$DATA/pages.lua" "$BASE" | grep WRK_RESULT)
+thread10k_cpu=$(cpu_per_view "$thread10k" "$ticks")
+# The floor: the same server answering its smallest route, in the same conditions.
+ticks=$(cpu_ticks)
+healthz=$(wrk --timeout 10s -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$DATA/one.lua" "$BASE/healthz" | grep WRK_RESULT)
+healthz_cpu=$(cpu_per_view "$healthz" "$ticks")
 bytes=$(curl -sf "$BASE/a/winnowing" | wc -c)
 {
   echo "# bench/pages.sh $(date -u +%FT%TZ) on $(hostname), $(nproc) cores; connections=$CONNECTIONS heap=$HEAP"
   echo "server_start_ms=$start_ms (with 10,200 comments stored)"
-  echo "article_200 load=[$load1] page_bytes=$bytes ${article#WRK_RESULT }"
-  echo "thread_10k pages_walked=$npages load=[$load2] ${thread10k#WRK_RESULT }"
+  echo "article_200 load=[$load1] page_bytes=$bytes ${article#WRK_RESULT } $article_cpu"
+  echo "thread_10k pages_walked=$npages load=[$load2] ${thread10k#WRK_RESULT } $thread10k_cpu"
+  echo "healthz_floor ${healthz#WRK_RESULT } $healthz_cpu"
 } > "$OUT"
 cat "$OUT"

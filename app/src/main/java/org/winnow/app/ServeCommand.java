@@ -15,7 +15,6 @@ import org.winnow.platform.PlatformConfig;
 import org.winnow.platform.SpamFilter;
 import org.winnow.server.ServerConfig;
 import org.winnow.server.WinnowServer;
-import org.winnow.store.ApiKeys;
 import org.winnow.store.Store;
 import org.winnow.training.DefaultModel;
 import picocli.CommandLine.Command;
@@ -98,10 +97,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** On the very first start, makes a site and key so the API can be called right away. */
     private static String ensureFirstKey(Store s, String siteUrl) {
-        if (!s.keys().list().isEmpty()) return null;
-        ApiKeys.Created created = s.keys().create(siteUrl, "first key, made by winnow serve");
-        return "  API key for " + created.site().url() + ": " + created.plaintext()
-                + "   (stored hashed; shown only now — make more with: winnow keys create --site URL)";
+        // createFirst is atomic: nodes racing on an empty database make exactly one key between them.
+        return s.keys().createFirst(siteUrl, "first key, made by winnow serve")
+                .map(c -> "  API key for " + c.site().url() + ": " + c.plaintext()
+                        + "   (stored hashed; shown only now — make more with: winnow keys create --site URL)")
+                .orElse(null);
     }
 
     private static int freePort() {

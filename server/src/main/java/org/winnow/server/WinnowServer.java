@@ -19,18 +19,20 @@ import org.winnow.engine.Comment;
 import org.winnow.engine.SpamEngine;
 import org.winnow.engine.Verdict;
 import org.winnow.engine.model.Model;
+import org.winnow.engine.traffic.RecentTraffic;
+import org.winnow.engine.traffic.TrafficSettings;
 import org.winnow.server.akismet.AkismetApi;
 import org.winnow.server.api.NativeApi;
 import org.winnow.server.checks.CheckService;
 import org.winnow.server.checks.CommentFields;
 import org.winnow.server.checks.Limits;
+import org.winnow.server.http.Failures;
 import org.winnow.server.http.Replies;
 import org.winnow.server.learning.LiveModel;
 import org.winnow.server.metrics.ServerMetrics;
 import org.winnow.store.Corrections;
 import org.winnow.store.Corrections.Correction;
 import org.winnow.store.Store;
-import org.winnow.store.StoreException;
 
 /**
  * Winnow's HTTP server: the Akismet-compatible API, the native JSON API and health probes, over a
@@ -110,7 +112,10 @@ public final class WinnowServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("already started");
         Limits limits = new Limits(config.maxContentChars(), config.maxFieldChars(), Limits.defaults().maxListItems());
         long t0 = System.nanoTime();
-        LiveModel live = LiveModel.of(SpamEngine.create(baseModel), store.corrections(),
+        // Recent-traffic signals (bursts, near-copies, foreign script) on this server's clock. Each node
+        // tracks the traffic it sees itself: behind a load balancer a burst shows on each node in part.
+        RecentTraffic traffic = new RecentTraffic(TrafficSettings.defaults(), clock);
+        LiveModel live = LiveModel.of(SpamEngine.create(baseModel, traffic), store.corrections(),
                 c -> CheckService.learnable(c, limits));
         ServerMetrics metrics = new ServerMetrics();
         try {
@@ -178,6 +183,9 @@ public final class WinnowServer implements AutoCloseable {
         cfg.http.maxRequestSize = config.maxRequestBytes();
         cfg.http.prefer405over404 = true; // a known path with the wrong method says so
         cfg.jetty.modifyServer(server -> {
+            // The Akismet endpoints are answered in front of Javalin (AkismetHandler says why);
+            // Javalin puts its servlet context inside this wrapper.
+            server.setHandler(akismet.fastPath(metrics));
             // Requests Jetty rejects before routing (unparseable URI, oversized headers): a short
             // plain-text page, never a stack trace.
             ErrorHandler errors = new ErrorHandler();
@@ -205,20 +213,9 @@ public final class WinnowServer implements AutoCloseable {
         });
         cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms));
 
-        cfg.routes.exception(StoreException.class, (e, ctx) -> {
-            if (e.reason() == StoreException.Reason.UNAVAILABLE || e.reason() == StoreException.Reason.CLOSED) {
-                LOG.warn("{} {}: store unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-                answerError(ctx, 503, "Service temporarily unavailable, try again later.");
-            } else {
-                String incident = CheckService.newGuid().substring(20);
-                LOG.error("incident {}: {} {} failed in the store", incident, ctx.method(), ctx.path(), e);
-                answerError(ctx, 500, "Internal server error (incident " + incident + ").");
-            }
-        });
         cfg.routes.exception(Exception.class, (e, ctx) -> {
-            String incident = CheckService.newGuid().substring(20);
-            LOG.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
-            answerError(ctx, 500, "Internal server error (incident " + incident + ").");
+            Failures f = Failures.of(e, ctx.method().name(), ctx.path());
+            answerError(ctx, f.status(), f.message());
         });
         cfg.routes.error(404, ctx -> {
             if (!Replies.written(ctx)) answerError(ctx, 404, "Not found.");

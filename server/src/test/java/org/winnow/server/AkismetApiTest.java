@@ -271,6 +271,25 @@ class AkismetApiTest {
     }
 
     @Test
+    void pathsTheFastHandlerPassesOnGetTheSameAnswersFromJavalin() {
+        // The exact paths are answered in front of Javalin (AkismetHandler); a trailing slash is not,
+        // so it exercises the Javalin routes: same bytes, and the check is recorded before the answer.
+        for (String path : new String[] {"/1.1/comment-check", "/1.2/comment-check/"}) {
+            Response r = post(path, "api_key=" + key + "&is_test=1&" + comment("Jane Doe", FRIENDLY + " " + path));
+            assertSuccess(r, "false");
+            assertThat(stored(r).verdict()).as(path).isEqualTo("ham");
+            Response bad = post(path, form("api_key", BAD, "blog", BLOG, "user_ip", "192.0.2.1"));
+            assertText(bad, "invalid");
+            assertThat(bad.header("x-akismet-debug-help")).isEqualTo("Invalid API key");
+            guidOf(bad);
+        }
+        assertSuccess(env.http.get("/1.1/test/"), "connected");
+        Response put = env.http.send("PUT", "/1.1/comment-check", "HTTP/1.1", new byte[0]);
+        assertThat(put.status()).isEqualTo(405);
+        assertThat(put.text()).isEqualTo("Method not allowed.");
+    }
+
+    @Test
     void getWorksAsWellAsPost() {
         Response r = env.http.get("/1.1/comment-check?api_key=" + key + "&is_test=1&"
                 + comment("akismet-guaranteed-spam", "hello"));

@@ -92,6 +92,42 @@ class NativeApiTest {
         assertThat(env.store.checks().byGuid(j.get("guid").asText())).isPresent();
     }
 
+    /** The server judges with the site's recent traffic: a burst from one network shows in the signals. */
+    @Test
+    void aBurstFromOneNetworkIsASignalButTestTrafficDoesNotMakeOne() {
+        String[] texts = {"Which version of the compiler did you use for the second example?",
+                "The diagram in part two finally made the idea click for me, thanks.",
+                "I ran the benchmark on my laptop and got numbers close to yours.",
+                "Is there a way to do the same with the older release of the library?",
+                "Small typo in the third paragraph: the function name is spelled twice.",
+                "We tried this approach at work last year and it held up well under load."};
+        // is_test traffic is judged but does not join the site's traffic: no burst out of it.
+        for (int i = 0; i < texts.length; i++) {
+            Answer a = post("/api/v1/check", "{\"site\":\"https://tests.example.net\",\"content\":\"" + texts[i]
+                    + "\",\"user_ip\":\"198.51.100." + (10 + i) + "\",\"is_test\":true}", "Authorization", bearer());
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(signalNames(a)).doesNotContain("ip_burst");
+        }
+        Answer last = null;
+        for (int i = 0; i < texts.length; i++) {
+            last = post("/api/v1/check", "{\"site\":\"https://burst.example.net\",\"content\":\"" + texts[i]
+                    + "\",\"user_ip\":\"198.51.100." + (10 + i) + "\"}", "Authorization", bearer());
+            assertThat(last.status()).isEqualTo(200);
+            if (i == 0) assertThat(signalNames(last)).doesNotContain("ip_burst");
+        }
+        assertThat(signalNames(last)).contains("ip_burst");
+        JsonNode burst = null;
+        for (JsonNode s : last.json().get("signals")) if (s.get("name").asText().equals("ip_burst")) burst = s;
+        assertThat(burst.get("detail").asText()).contains("198.51.100.0/24");
+        assertThat(burst.get("weight").asDouble()).isPositive();
+    }
+
+    private static java.util.List<String> signalNames(Answer a) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (JsonNode s : a.json().get("signals")) names.add(s.get("name").asText());
+        return names;
+    }
+
     @Test
     void keyInTheBodyOrQueryStringAndTestTriggers() {
         Answer a = post("/api/v1/check", "{\"api_key\":\"" + env.key + "\",\"site\":\"" + TestEnv.BLOG

@@ -33,10 +33,17 @@ public interface ApiKeys {
     Created create(String siteUrl, String label);
 
     /**
+     * Like {@link #create}, but only when the database holds no key yet (revoked ones count): the
+     * first-run key. Safe when several nodes start on an empty database at once: exactly one of them
+     * gets the key, the others get empty.
+     */
+    Optional<Created> createFirst(String siteUrl, String label);
+
+    /**
      * The active key with this plaintext, if any (revoked keys are not returned). Fast: called per request.
      * Case and surrounding spaces are ignored; anything not shaped like a key is simply not found. Hits
-     * are cached for a few seconds: a revoke on this node takes effect at once, on other nodes within
-     * 5 seconds.
+     * are cached for a few seconds: a revoke on this node takes effect at once, on other nodes (or from
+     * another process on the same SQLite file) within about a quarter of a second.
      */
     Optional<ApiKey> verify(String plaintext);
 

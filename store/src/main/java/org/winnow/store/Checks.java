@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every comment-check, recorded with its verdict and what is needed to learn from it later, so a
@@ -57,6 +58,16 @@ public interface Checks {
      *                                  recorded, {@link StoreException.Reason#MISSING_REFERENCE} for an unknown site
      */
     void record(Check check);
+
+    /**
+     * Like {@link #record}, without waiting: the check joins the next group commit and the future
+     * completes once it is durable (or fails with the {@link StoreException} {@link #record} would
+     * throw). Completion runs on one store thread that releases committed batches in order, so what is
+     * chained onto it must be short and must not block (writing a small HTTP answer is fine).
+     *
+     * @throws IllegalArgumentException at once, if a field is missing, malformed or too long (nothing is written)
+     */
+    CompletableFuture<Void> recordAsync(Check check);
 
     /** The check with this guid; empty if there is none or the text is not a guid. */
     Optional<Check> byGuid(String guid);

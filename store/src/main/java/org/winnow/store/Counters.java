@@ -16,8 +16,20 @@ final class Counters {
     static final String API_KEYS = "api_keys";
     static final String SITES = "sites";
     static final String CORRECTIONS = "corrections";
+    /** Not an id: the number of key revocations so far, which nodes poll to drop cached keys (row made by the first revocation). */
+    static final String KEY_REVOCATIONS = "key_revocations";
 
     private Counters() {}
+
+    /** The current value of {@code name} (a plain read, no lock); 0 when the row is missing. */
+    static long current(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT value FROM counters WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
 
     /** The next number for {@code name}; call only inside {@link Database#write}. */
     static long next(Connection connection, String name) throws SQLException {

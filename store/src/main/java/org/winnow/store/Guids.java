@@ -1,5 +1,6 @@
 package org.winnow.store;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -11,7 +12,17 @@ import java.util.HexFormat;
  */
 final class Guids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: the default NativePRNG reads /dev/urandom under one global lock per
+     * call, which request threads queued on; DRBG instances are independent and seeded by the system.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    });
 
     private Guids() {}
 
@@ -23,7 +34,7 @@ final class Guids {
             millis >>>= 8;
         }
         byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
+        RANDOM.get().nextBytes(random);
         System.arraycopy(random, 0, bytes, 6, 10);
         return HexFormat.of().formatHex(bytes);
     }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link Checks} on the {@code checks} table; writes go through the {@link CheckWriter}. */
 final class SqlChecks implements Checks {
@@ -27,6 +28,11 @@ final class SqlChecks implements Checks {
     @Override
     public void record(Check check) {
         writer.write(validated(check));
+    }
+
+    @Override
+    public CompletableFuture<Void> recordAsync(Check check) {
+        return writer.submit(validated(check));
     }
 
     /** Fails on anything the database would reject, before the check joins a batch with others. */

@@ -7,7 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -112,6 +120,67 @@ class ApiKeysTest extends StoreTestBase {
         // node2 has not cached it yet, so it asks the database and sees the revocation immediately
         node1.keys().revoke(created.plaintext());
         assertThat(node2.keys().verify(created.plaintext())).isEmpty();
+    }
+
+    @Test
+    void revokedOnAnotherNodeStopsWorkingThereWithinASecondEvenWhenCached() throws InterruptedException {
+        Store node1 = open();
+        Store node2 = open();
+        Created created = node1.keys().create("https://a.example", "");
+        Created other = node1.keys().create("https://b.example", "");
+        assertThat(node2.keys().verify(created.plaintext())).isPresent(); // node2 caches it for 5 s
+        assertThat(node2.keys().verify(other.plaintext())).isPresent();
+
+        long revokedAt = System.nanoTime();
+        assertThat(node1.keys().revoke(created.plaintext())).isTrue();
+        long tookMillis = -1;
+        while ((System.nanoTime() - revokedAt) / 1_000_000 < 3_000) {
+            if (node2.keys().verify(created.plaintext()).isEmpty()) {
+                tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(tookMillis).as("ms until node2 refused the revoked key").isBetween(0L, 1_000L);
+        assertThat(node2.keys().verify(other.plaintext())).isPresent(); // the other key is unaffected
+    }
+
+    @Test
+    void createFirstMakesAKeyOnlyOnAnEmptyDatabase() {
+        Store store = open();
+        Created first = store.keys().createFirst("https://a.example", "first").orElseThrow();
+        assertThat(store.keys().verify(first.plaintext())).contains(first.key());
+        assertThat(store.keys().createFirst("https://b.example", "again")).isEmpty();
+        store.keys().revoke(first.plaintext());
+        assertThat(store.keys().createFirst("https://b.example", "again")).as("a revoked key still counts").isEmpty();
+        assertThat(store.keys().list()).hasSize(1);
+        // the refused attempts gave their ids back
+        assertThat(store.keys().create("https://c.example", "").key().id()).isEqualTo(first.key().id() + 1);
+    }
+
+    @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseMakeOneFirstKey() throws Exception {
+        int nodes = 4;
+        List<Store> stores = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) stores.add(open());
+        CyclicBarrier start = new CyclicBarrier(nodes);
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        try {
+            List<Future<Optional<Created>>> results = new ArrayList<>();
+            for (Store s : stores) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return s.keys().createFirst("https://blog.example", "first");
+                }));
+            }
+            int made = 0;
+            for (Future<Optional<Created>> r : results) made += r.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            assertThat(made).isEqualTo(1);
+            assertThat(rows("api_keys")).isEqualTo(1);
+            assertThat(rows("sites")).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -54,6 +54,36 @@ class GroupCommitTest extends StoreTestBase {
     }
 
     @Test
+    void recordAsyncCompletesOnceDurableAndFailsOnlyTheBadCheck() throws Exception {
+        Fixture f = fixture();
+        List<Check> good = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<Void>> done = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            Check c = check(f.siteId(), Instant.now(), i % 2 == 0 ? "spam" : "ham");
+            good.add(c);
+            done.add(f.store().checks().recordAsync(c));
+        }
+        // the same guid again, queued among the good ones: only its own future fails
+        java.util.concurrent.CompletableFuture<Void> duplicate = f.store().checks().recordAsync(good.get(7));
+        for (int i = 0; i < 500; i++) {
+            done.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(f.store().checks().byGuid(good.get(i).guid())).isPresent(); // visible once completed
+        }
+        assertThat(duplicate).failsWithin(java.time.Duration.ofSeconds(30))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.DUPLICATE));
+        // bad input is refused before anything is queued
+        Check bad = new Check("not-a-guid", f.siteId(), Instant.now(), "ham", 0.1, "{}", "{}", "mk", false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.store().checks().recordAsync(bad))
+                .isInstanceOf(IllegalArgumentException.class);
+        f.store().close();
+        assertThat(f.store().checks().recordAsync(check(f.siteId(), Instant.now(), "ham")))
+                .failsWithin(java.time.Duration.ofSeconds(5));
+        assertThat(rows("checks")).isEqualTo(500);
+    }
+
+    @Test
     void aBadCheckInABusyBatchFailsOnlyItsOwnCaller() throws Exception {
         Fixture f = fixture();
         List<Check> existing = new ArrayList<>();

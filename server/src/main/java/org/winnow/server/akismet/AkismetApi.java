@@ -14,14 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.winnow.server.checks.CheckService;
 import org.winnow.server.checks.CommentFields;
 import org.winnow.server.checks.Text;
+import org.winnow.server.http.Failures;
 import org.winnow.server.http.FormData;
 import org.winnow.server.http.Replies;
 import org.winnow.server.http.RequestBody;
 import org.winnow.engine.Label;
+import org.winnow.server.metrics.ServerMetrics;
 import org.winnow.store.ApiKeys.ApiKey;
 import org.winnow.store.Checks.SiteMonth;
 import org.winnow.store.Store;
@@ -52,37 +56,57 @@ public final class AkismetApi {
     /** What a handler gets: the decoded fields and the two headers keys can travel in. */
     record Request(FormData form, String host, String authorization) {}
 
-    /** Declares every Akismet route, for GET and POST, under both version prefixes. */
-    public void register(JavalinDefaultRoutingApi routes) {
-        Map<String, Function<Request, Answer>> endpoints = new LinkedHashMap<>();
-        endpoints.put("verify-key", this::verifyKey);
-        endpoints.put("comment-check", this::commentCheck);
-        endpoints.put("submit-spam", r -> submit(r, true));
-        endpoints.put("submit-ham", r -> submit(r, false));
-        endpoints.put("key-sites", this::keySites);
-        endpoints.put("usage-limit", this::usageLimit);
-        endpoints.put("get-subscription", this::getSubscription);
-        endpoints.put("get-stats", this::getStats);
-        endpoints.put("get-key-stats", this::getStats);
-        endpoints.put("token", this::token);
-        endpoints.put("deactivate", this::deactivate);
-        endpoints.put("test", r -> Answer.text("connected"));
-        endpoints.put("compatible-plugins", r -> Answer.json("[]"));
-        endpoints.put("verify-wpcom-key",
-                r -> Answer.invalid("Jetpack and WordPress.com connections are not supported by this server"));
-        for (Map.Entry<String, Function<Request, Answer>> e : endpoints.entrySet()) {
-            Handler h = handler(e.getValue());
-            for (String version : List.of("/1.1/", "/1.2/")) {
-                routes.get(version + e.getKey(), h);
-                routes.post(version + e.getKey(), h);
-            }
-        }
-        Handler deactivate = handler(this::deactivate);
-        routes.get("/deactivate", deactivate); // Akismet.Net posts here without a version
-        routes.post("/deactivate", deactivate);
+    /** An endpoint: most answer at once; comment-check answers once its check is recorded. */
+    interface Endpoint extends Function<Request, CompletableFuture<Answer>> {}
+
+    private static Endpoint now(Function<Request, Answer> f) {
+        return r -> CompletableFuture.completedFuture(f.apply(r));
     }
 
-    private Handler handler(Function<Request, Answer> endpoint) {
+    /** Every Akismet path ({@code /1.1/comment-check}, {@code /deactivate}…) with its endpoint. */
+    Map<String, Endpoint> routes() {
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        endpoints.put("verify-key", now(this::verifyKey));
+        endpoints.put("comment-check", this::commentCheck);
+        endpoints.put("submit-spam", now(r -> submit(r, true)));
+        endpoints.put("submit-ham", now(r -> submit(r, false)));
+        endpoints.put("key-sites", now(this::keySites));
+        endpoints.put("usage-limit", now(this::usageLimit));
+        endpoints.put("get-subscription", now(this::getSubscription));
+        endpoints.put("get-stats", now(this::getStats));
+        endpoints.put("get-key-stats", now(this::getStats));
+        endpoints.put("token", now(this::token));
+        endpoints.put("deactivate", now(this::deactivate));
+        endpoints.put("test", now(r -> Answer.text("connected")));
+        endpoints.put("compatible-plugins", now(r -> Answer.json("[]")));
+        endpoints.put("verify-wpcom-key", now(
+                r -> Answer.invalid("Jetpack and WordPress.com connections are not supported by this server")));
+        Map<String, Endpoint> routes = new LinkedHashMap<>();
+        for (Map.Entry<String, Endpoint> e : endpoints.entrySet()) {
+            for (String version : List.of("/1.1/", "/1.2/")) routes.put(version + e.getKey(), e.getValue());
+        }
+        routes.put("/deactivate", endpoints.get("deactivate")); // Akismet.Net posts here without a version
+        return routes;
+    }
+
+    /**
+     * Declares every Akismet route, for GET and POST, on Javalin. {@link #fastPath} answers the exact
+     * paths before Javalin sees them; these routes serve what it passes on (e.g. a trailing slash).
+     */
+    public void register(JavalinDefaultRoutingApi routes) {
+        for (Map.Entry<String, Endpoint> e : routes().entrySet()) {
+            Handler h = handler(e.getValue());
+            routes.get(e.getKey(), h);
+            routes.post(e.getKey(), h);
+        }
+    }
+
+    /** A Jetty handler answering the Akismet paths itself, in front of {@code next} (see {@link AkismetHandler}). */
+    public org.eclipse.jetty.server.Handler.Wrapper fastPath(ServerMetrics metrics) {
+        return new AkismetHandler(routes(), maxRequestBytes, metrics);
+    }
+
+    private Handler handler(Endpoint endpoint) {
         return ctx -> {
             byte[] body;
             try {
@@ -95,7 +119,14 @@ public final class AkismetApi {
                 return;
             }
             FormData form = FormData.parse(ctx.req().getQueryString(), body, ctx.header("Content-Type"));
-            Answer a = endpoint.apply(new Request(form, ctx.header("Host"), ctx.header("Authorization")));
+            Answer a;
+            try {
+                a = endpoint.apply(new Request(form, ctx.header("Host"), ctx.header("Authorization"))).join();
+            } catch (CompletionException e) {
+                // the store's own exception, so that the error handlers map it (503 when unavailable)
+                if (Failures.unwrap(e) instanceof RuntimeException r) throw r;
+                throw e;
+            }
             Replies.write(ctx, a.status(), a.contentType(), a.body(), a.headers());
         };
     }
@@ -135,26 +166,32 @@ public final class AkismetApi {
         return k.error() != null ? k.error() : Answer.text("valid");
     }
 
-    private Answer commentCheck(Request r) {
+    private CompletableFuture<Answer> commentCheck(Request r) {
         String guid = CheckService.newGuid();
-        return commentCheck(r, guid).withHeader(Answer.GUID, guid);
+        return commentCheck(r, guid).thenApply(a -> a.withHeader(Answer.GUID, guid));
     }
 
-    private Answer commentCheck(Request r, String guid) {
+    /** Judged on the calling thread; completes when the check is recorded (on a store thread). */
+    private CompletableFuture<Answer> commentCheck(Request r, String guid) {
         KeyCheck k = key(r, false);
-        if (k.error() != null) return k.error();
+        if (k.error() != null) return CompletableFuture.completedFuture(k.error());
         CommentFields fields = AkismetFields.from(r.form(), clock.instant(), checks.limits());
-        if (fields.blog().isEmpty()) return MISSING_BLOG;
+        if (fields.blog().isEmpty()) return CompletableFuture.completedFuture(MISSING_BLOG);
         if (fields.userIp().isEmpty()) {
-            return Answer.error("Missing required field: user_ip.", "Empty \"user_ip\" value");
+            return CompletableFuture.completedFuture(
+                    Answer.error("Missing required field: user_ip.", "Empty \"user_ip\" value"));
         }
         Long siteId = site(k.key().id(), fields.blog());
-        if (siteId == null) return BAD_BLOG;
-        CheckService.Outcome o = checks.check(guid, siteId, fields, r.form().flag("is_test"));
-        Answer a = Answer.text(o.label().isSpam() ? "true" : "false");
-        if (o.label() == Label.DISCARD && !o.trigger()) a = a.withHeader(Answer.PRO_TIP, "discard");
-        return a;
+        if (siteId == null) return CompletableFuture.completedFuture(BAD_BLOG);
+        return checks.checkAsync(guid, siteId, fields, r.form().flag("is_test")).thenApply(o -> {
+            Answer a = o.label().isSpam() ? SPAM : HAM;
+            if (o.label() == Label.DISCARD && !o.trigger()) a = a.withHeader(Answer.PRO_TIP, "discard");
+            return a;
+        });
     }
+
+    private static final Answer SPAM = Answer.text("true");
+    private static final Answer HAM = Answer.text("false");
 
     private Answer submit(Request r, boolean spam) {
         KeyCheck k = key(r, false);

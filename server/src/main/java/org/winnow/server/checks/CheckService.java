@@ -1,12 +1,16 @@
 package org.winnow.server.checks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.winnow.engine.Label;
 import org.winnow.engine.Signal;
 import org.winnow.engine.Verdict;
@@ -25,7 +29,7 @@ import org.winnow.store.Store;
  */
 public final class CheckService {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final double TRIGGER_LOG_ODDS = 10.0;
 
     private final Store store;
@@ -86,6 +90,20 @@ public final class CheckService {
      * @param test   the client said is_test: recorded as a test (not counted, never learned)
      */
     public Outcome check(String guid, long siteId, CommentFields fields, boolean test) {
+        try {
+            return checkAsync(guid, siteId, fields, test).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /**
+     * Judges the comment on the calling thread, then records the check without waiting for it: the
+     * future completes with the outcome once the check is durable (so an answer sent from it is a
+     * recorded check), on the store's thread that releases committed checks.
+     */
+    public CompletableFuture<Outcome> checkAsync(String guid, long siteId, CommentFields fields, boolean test) {
         Optional<TestTriggers.Trigger> trigger = TestTriggers.find(fields);
         Verdict verdict;
         if (trigger.isPresent()) {
@@ -94,14 +112,18 @@ public final class CheckService {
             verdict = new Verdict(t.label(), t.label() == Label.HAM ? 0.0 : 1.0, logOdds,
                     List.of(new Signal(t.signalName(), t.detail(), logOdds)));
         } else {
-            verdict = model.judge(Long.toString(siteId), fields.toComment());
+            // Test traffic and re-checks of a comment judged before are judged against the site's recent
+            // traffic but do not join it: they would make bursts and near-copies out of nothing.
+            verdict = model.judge(Long.toString(siteId), fields.toComment(), !test && fields.recheckReason().isEmpty());
         }
         Outcome outcome = new Outcome(guid, verdict, trigger.isPresent());
         double score = Double.isFinite(verdict.score()) ? Math.max(0, Math.min(1, verdict.score())) : 0.5;
-        store.checks().record(new Check(guid, siteId, clock.instant(), outcome.verdictName(), score,
-                explanationJson(verdict), fields.toStoredJson(test, Checks.MAX_COMMENT_CHARS), fields.matchKey(), test));
-        if (metrics != null) metrics.check(outcome.verdictName(), test); // counted once durable
-        return outcome;
+        return store.checks().recordAsync(new Check(guid, siteId, clock.instant(), outcome.verdictName(), score,
+                        explanationJson(verdict), fields.toStoredJson(test, Checks.MAX_COMMENT_CHARS), fields.matchKey(), test))
+                .thenApply(ignored -> {
+                    if (metrics != null) metrics.check(outcome.verdictName(), test); // counted once durable
+                    return outcome;
+                });
     }
 
     /** How a correction was matched to an earlier check. */
@@ -177,20 +199,28 @@ public final class CheckService {
         return store.keys().sites(keyId).stream().anyMatch(s -> s.id() == siteId);
     }
 
-    /** The verdict as stored with a check: label, score, log-odds and signals. */
+    /** The verdict as stored with a check: label, score, log-odds and signals (streamed, no JSON tree). */
     static String explanationJson(Verdict v) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("label", v.label().name().toLowerCase(Locale.ROOT));
-        o.put("score", finite(v.score()));
-        o.put("log_odds", finite(v.logOdds()));
-        ArrayNode signals = o.putArray("signals");
-        for (Signal s : v.signals()) {
-            ObjectNode n = signals.addObject();
-            n.put("name", Text.clean(s.name(), 200));
-            n.put("detail", Text.clean(s.detail(), 2000));
-            n.put("weight", finite(s.weight()));
+        StringWriter out = new StringWriter(64 + 96 * v.signals().size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("label", v.label().name().toLowerCase(Locale.ROOT));
+            g.writeNumberField("score", finite(v.score()));
+            g.writeNumberField("log_odds", finite(v.logOdds()));
+            g.writeArrayFieldStart("signals");
+            for (Signal s : v.signals()) {
+                g.writeStartObject();
+                g.writeStringField("name", Text.clean(s.name(), 200));
+                g.writeStringField("detail", Text.clean(s.detail(), 2000));
+                g.writeNumberField("weight", finite(s.weight()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return o.toString();
+        return out.toString();
     }
 
     private static double finite(double d) {

@@ -1,9 +1,11 @@
 package org.winnow.server.checks;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -102,13 +104,17 @@ public record CommentFields(
         String page = permalink.isBlank() ? "post:" + Text.normalize(postId) : normalizeUrl(permalink);
         String joined = page + '\u0000' + Text.normalize(author) + '\u0000' + Text.normalize(authorEmail)
                 + '\u0000' + Text.normalize(content);
+        // digest() resets the instance, so each thread reuses one instead of looking up a provider per call
+        return HexFormat.of().formatHex(SHA256.get().digest(joined.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(joined.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 
     private static String normalizeUrl(String url) {
         String u = Text.normalize(url);
@@ -120,31 +126,38 @@ public record CommentFields(
 
     /** The JSON stored with checks and corrections (Akismet's field names; empty fields left out). */
     public String toStoredJson(boolean test) {
-        ObjectNode o = MAPPER.createObjectNode();
-        put(o, "blog", blog);
-        put(o, "comment_content", content);
-        put(o, "comment_author", author);
-        put(o, "comment_author_email", authorEmail);
-        put(o, "comment_author_url", authorUrl);
-        put(o, "user_ip", userIp);
-        put(o, "user_agent", userAgent);
-        put(o, "referrer", referrer);
-        put(o, "permalink", permalink);
-        put(o, "comment_post_ID", postId);
-        put(o, "comment_type", commentType);
-        put(o, "user_role", userRole);
-        put(o, "blog_lang", blogLang);
-        put(o, "honeypot_value", honeypotValue);
-        if (secondsToSubmit >= 0) o.put("seconds_to_submit", secondsToSubmit);
-        put(o, "comment_date_gmt", commentDateGmt);
-        put(o, "comment_post_modified_gmt", postModifiedGmt);
-        if (!context.isEmpty()) {
-            ArrayNode a = o.putArray("comment_context");
-            context.forEach(a::add);
+        StringWriter out = new StringWriter(256 + content.length());
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) { // streamed: no JSON tree per check
+            g.writeStartObject();
+            put(g, "blog", blog);
+            put(g, "comment_content", content);
+            put(g, "comment_author", author);
+            put(g, "comment_author_email", authorEmail);
+            put(g, "comment_author_url", authorUrl);
+            put(g, "user_ip", userIp);
+            put(g, "user_agent", userAgent);
+            put(g, "referrer", referrer);
+            put(g, "permalink", permalink);
+            put(g, "comment_post_ID", postId);
+            put(g, "comment_type", commentType);
+            put(g, "user_role", userRole);
+            put(g, "blog_lang", blogLang);
+            put(g, "honeypot_value", honeypotValue);
+            if (secondsToSubmit >= 0) g.writeNumberField("seconds_to_submit", secondsToSubmit);
+            put(g, "comment_date_gmt", commentDateGmt);
+            put(g, "comment_post_modified_gmt", postModifiedGmt);
+            if (!context.isEmpty()) {
+                g.writeArrayFieldStart("comment_context");
+                for (String c : context) g.writeString(c);
+                g.writeEndArray();
+            }
+            put(g, "recheck_reason", recheckReason);
+            if (test) g.writeBooleanField("is_test", true);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        put(o, "recheck_reason", recheckReason);
-        if (test) o.put("is_test", true);
-        return o.toString();
+        return out.toString();
     }
 
     /**
@@ -174,8 +187,8 @@ public record CommentFields(
                 .context(context).recheckReason(recheckReason);
     }
 
-    private static void put(ObjectNode o, String name, String value) {
-        if (!value.isEmpty()) o.put(name, value);
+    private static void put(JsonGenerator g, String name, String value) throws IOException {
+        if (!value.isEmpty()) g.writeStringField(name, value);
     }
 
     /** A stored comment read back; unreadable JSON gives an {@link IllegalArgumentException}. */

@@ -1,9 +1,9 @@
 package org.winnow.server.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -170,25 +170,28 @@ public final class FormData {
     }
 
     private static byte[] decode(byte[] raw, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        // Decoding never makes a field longer, so one array of the raw length is enough (no
+        // per-byte stream writes: this runs for every field of every request).
+        byte[] out = new byte[to - from];
+        int n = 0;
         for (int i = from; i < to; i++) {
             byte b = raw[i];
             if (b == '+') {
-                out.write(' ');
+                out[n++] = ' ';
             } else if (b == '%') {
                 int hi = i + 1 < to ? hex(raw[i + 1]) : -1;
                 int lo = i + 2 < to ? hex(raw[i + 2]) : -1;
                 if (hi >= 0 && lo >= 0) {
-                    out.write((hi << 4) | lo);
+                    out[n++] = (byte) ((hi << 4) | lo);
                     i += 2;
                 } else {
-                    out.write(b);
+                    out[n++] = b;
                 }
             } else {
-                out.write(b);
+                out[n++] = b;
             }
         }
-        return out.toByteArray();
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static int hex(byte b) {

@@ -39,18 +39,34 @@ public final class RequestBody {
 
     /** Reads the whole body, at most {@code maxBytes}. */
     public static byte[] read(HttpServletRequest req, long maxBytes) throws TooLargeException, MalformedException {
-        long declared = req.getContentLengthLong();
+        InputStream in;
+        try {
+            in = req.getInputStream();
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedException("the request body could not be read");
+        }
+        return read(in, req.getContentLengthLong(), req.getHeader("Expect"), maxBytes);
+    }
+
+    /**
+     * Reads the whole body from {@code in}, at most {@code maxBytes}.
+     *
+     * @param declared the Content-Length, or -1 when none was sent
+     * @param expect   the request's Expect header, or null
+     */
+    public static byte[] read(InputStream in, long declared, String expect, long maxBytes)
+            throws TooLargeException, MalformedException {
         try {
             if (declared > maxBytes) {
                 // A client waiting for "100 Continue" never sends the body if we answer at once; one
                 // announcing more than we would ever drain gets its connection closed after the answer.
-                boolean waiting = "100-continue".equalsIgnoreCase(req.getHeader("Expect"));
-                if (!waiting && declared <= DRAIN_LIMIT) drain(req.getInputStream());
+                boolean waiting = "100-continue".equalsIgnoreCase(expect);
+                if (!waiting && declared <= DRAIN_LIMIT) drain(in);
                 throw new TooLargeException(maxBytes);
             }
-            InputStream in = req.getInputStream();
+            if (declared == 0) return new byte[0];
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-            byte[] buf = new byte[8192];
+            byte[] buf = new byte[declared > 0 ? (int) Math.min(declared + 1, 8192) : 8192];
             long total = 0;
             int n;
             while ((n = in.read(buf)) >= 0) {

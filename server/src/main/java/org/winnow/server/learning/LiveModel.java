@@ -38,10 +38,10 @@ public final class LiveModel implements AutoCloseable {
         void learn(String site, Comment comment, boolean spam);
     }
 
-    /** Judges one comment. */
+    /** Judges one comment; {@code recordTraffic} false leaves the site's recent-traffic tracking alone. */
     @FunctionalInterface
     public interface Judge {
-        Verdict judge(String site, Comment comment);
+        Verdict judge(String site, Comment comment, boolean recordTraffic);
     }
 
     private final Learner learner;
@@ -74,9 +74,17 @@ public final class LiveModel implements AutoCloseable {
         this.decoder = decoder;
     }
 
-    /** Judges with the current model. */
+    /** Judges with the current model; the comment joins the site's recent traffic. */
     public Verdict judge(String site, Comment comment) {
-        return judge.judge(site, comment);
+        return judge(site, comment, true);
+    }
+
+    /**
+     * Judges with the current model. {@code recordTraffic} false for test traffic and re-checks, which
+     * must not count towards bursts or near-copies of the site's real traffic.
+     */
+    public Verdict judge(String site, Comment comment, boolean recordTraffic) {
+        return judge.judge(site, comment, recordTraffic);
     }
 
     /**

@@ -55,6 +55,40 @@ public final class ServerMetrics implements AutoCloseable {
 
     /** One HTTP request: the route pattern (or {@code unmatched}), method, status and time taken. */
     public void request(String method, String route, int status, double millis) {
+        timer(method, route, status).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The request timers of one route and method, for a caller that knows its route up front: the
+     * 200 series is looked up once, other statuses as {@link #request} does.
+     */
+    public RouteTimer routeTimer(String method, String route) {
+        return new RouteTimer(method, route);
+    }
+
+    /** See {@link #routeTimer}. */
+    public final class RouteTimer {
+        private final String method;
+        private final String route;
+        private volatile Timer ok; // made on first use, so unused routes add no series
+
+        private RouteTimer(String method, String route) {
+            this.method = method;
+            this.route = route;
+        }
+
+        public void record(int status, long nanos) {
+            Timer t;
+            if (status != 200) {
+                t = timer(method, route, status);
+            } else if ((t = ok) == null) {
+                t = ok = timer(method, route, 200);
+            }
+            t.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Timer timer(String method, String route, int status) {
         String key = method + ' ' + route + ' ' + status;
         Timer t = requestTimers.get(key);
         if (t == null) {
@@ -64,7 +98,7 @@ public final class ServerMetrics implements AutoCloseable {
                     .serviceLevelObjectives(LATENCY_BUCKETS)
                     .register(registry));
         }
-        t.record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        return t;
     }
 
     /** One recorded comment-check, by verdict ({@code ham}, {@code spam}, {@code discard}). */

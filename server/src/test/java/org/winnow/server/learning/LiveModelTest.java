@@ -56,7 +56,7 @@ class LiveModelTest {
         return new LiveModel((site, c, spam) -> {
             if (c.content().equals("engine-chokes")) throw new IllegalStateException("boom");
             learned.add(new Learned(site, c.content(), spam));
-        }, (site, c) -> new Verdict(Label.HAM, 0.1, -2, List.of()), log,
+        }, (site, c, record) -> new Verdict(Label.HAM, 0.1, -2, List.of()), log,
                 c -> c.comment().startsWith("test:") ? null : Comment.ofText(c.comment()));
     }
 
@@ -139,7 +139,7 @@ class LiveModelTest {
         };
         log.add("eventually", true);
         LiveModel m = new LiveModel((site, c, spam) -> learned.add(new Learned(site, c.content(), spam)),
-                (site, c) -> null, flaky, c -> Comment.ofText(c.comment()));
+                (site, c, record) -> null, flaky, c -> Comment.ofText(c.comment()));
         m.startPolling(Duration.ofMillis(10));
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
