@@ -1,6 +1,7 @@
 package org.winnow.platform;
 
 import io.javalin.config.JavalinConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,6 +47,9 @@ public final class Platform implements AutoCloseable {
     private final Web web;
     private final Admins admins;
     private final Retention retention;
+    /** How long a first-admin setup link works (each start without an admin prints a new one). */
+    static final Duration SETUP_LINK_VALIDITY = Duration.ofHours(24);
+    /** The setup link this process printed (its hash is in the database, so it works on every node). */
     private final AtomicReference<String> setupToken = new AtomicReference<>();
     private final ScheduledExecutorService scheduler;
     private final PlatformConfig config;
@@ -68,16 +72,16 @@ public final class Platform implements AutoCloseable {
         ApiKeys keys = store.keys();
         Web.Setup setup = new Web.Setup() {
             @Override
-            public String token() {
-                return setupToken.get();
+            public boolean valid(String token) {
+                return token != null && admins.setupTokenValid(Signer.sha256(token), config.clock().millis());
             }
 
             @Override
-            public String complete(String username, String password) {
+            public String complete(String token, String username, String password) {
                 String problem = adminProblem(username, password);
                 if (problem != null) return problem;
-                if (setupToken.getAndSet(null) == null) return "Setup has already been completed. Log in instead.";
-                admins.upsert(username, Passwords.hash(password), config.clock().millis());
+                if (!admins.createFirstAdmin(Signer.sha256(token), username, Passwords.hash(password), config.clock().millis()))
+                    return "This setup link has been used or has expired, or an admin exists already. Log in instead.";
                 return null;
             }
         };
@@ -91,9 +95,12 @@ public final class Platform implements AutoCloseable {
                 new Views(), config.clock(), config.publicUrl(), config.trustProxy(), setup, factory);
         firstStart(sites, articles, keys);
         if (admins.count() == 0) {
-            setupToken.set(Signer.random(24));
-            LOG.info("No admin yet. Create the first one at {} (link valid until used or the server restarts)",
-                    setupLink().orElseThrow());
+            String token = Signer.random(24);
+            long now = config.clock().millis();
+            admins.addSetupToken(Signer.sha256(token), now + SETUP_LINK_VALIDITY.toMillis(), now);
+            setupToken.set(token);
+            LOG.info("No admin yet. Create the first one at {} (works once, on any node, for {} hours)",
+                    setupLink().orElseThrow(), SETUP_LINK_VALIDITY.toHours());
         }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "winnow-platform-retention");
@@ -146,13 +153,19 @@ public final class Platform implements AutoCloseable {
         String problem = adminProblem(username, password);
         if (problem != null) throw new IllegalArgumentException(problem);
         admins.upsert(username.strip(), Passwords.hash(password), config.clock().millis());
+        admins.endSetup();
         setupToken.set(null);
     }
 
-    /** The one-time link that creates the first admin, while there is none. */
+    /**
+     * The one-time link that creates the first admin, made at this start while there was none: it works
+     * on every node sharing the database, across restarts, once, for {@link #SETUP_LINK_VALIDITY}. Empty
+     * once it can no longer be used.
+     */
     public Optional<String> setupLink() {
         String t = setupToken.get();
-        return t == null ? Optional.empty() : Optional.of(config.publicUrl() + "/admin/setup/" + t);
+        if (t == null || !admins.setupTokenValid(Signer.sha256(t), config.clock().millis())) return Optional.empty();
+        return Optional.of(config.publicUrl() + "/admin/setup/" + t);
     }
 
     /** Applies every site's retention settings now; returns how many comments were changed or deleted. */

@@ -63,6 +63,27 @@ final class Harness implements AutoCloseable {
         settings(d -> withHoldWords(d, java.util.List.of(HOLD_WORD)));
     }
 
+    /**
+     * Another Winnow node on the same database, as behind a load balancer: its own store, platform (so
+     * its own page cache) and port, and the same public URL.
+     */
+    Node secondNode() throws IOException {
+        int port = freePort();
+        Store s = Store.open(dbUrl, SECRET);
+        Platform p = Platform.create(s, dbUrl, filter, new PlatformConfig(SECRET, base, false, Clock.systemUTC()));
+        Javalin j = Javalin.create(config -> Platform.register(config, p)).start("127.0.0.1", port);
+        return new Node("http://127.0.0.1:" + port, j, p, s);
+    }
+
+    record Node(String base, Javalin app, Platform platform, Store store) implements AutoCloseable {
+        @Override
+        public void close() {
+            app.stop();
+            platform.close();
+            store.close();
+        }
+    }
+
     /** Marks a test class whose harness runs on embedded PostgreSQL instead of SQLite. */
     interface OnPostgres {}
 

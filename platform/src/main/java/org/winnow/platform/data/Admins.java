@@ -40,6 +40,50 @@ public final class Admins {
         });
     }
 
+    /** Keeps a first-admin setup token (its SHA-256) until {@code expiresAt}; forgets expired ones. */
+    public void addSetupToken(String tokenHash, long expiresAt, long now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM p_setup_token WHERE expires_at <= :now").bind("now", now).execute();
+            h.createUpdate("INSERT INTO p_setup_token (token_hash, expires_at, created_at) VALUES (:t, :e, :now)")
+                    .bind("t", tokenHash).bind("e", expiresAt).bind("now", now).execute();
+        });
+    }
+
+    /** True while this setup token can create the first admin: known, not expired, not used, and no admin yet. */
+    public boolean setupTokenValid(String tokenHash, long now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM p_setup_token WHERE token_hash = :t AND expires_at > :now
+                          AND NOT EXISTS (SELECT 1 FROM p_admin)""")
+                .bind("t", tokenHash).bind("now", now).mapTo(Long.class).one()) > 0;
+    }
+
+    /**
+     * Spends a setup token and creates the first admin with it, in one transaction. False, with no
+     * admin created, when the token is unknown, expired or spent, or an admin exists already. Of two
+     * requests with the same token only one can delete its row, so a token works once, on any node.
+     */
+    public boolean createFirstAdmin(String tokenHash, String username, String pwHash, long now) {
+        boolean created = jdbi.inTransaction(h -> {
+            int spent = h.createUpdate("DELETE FROM p_setup_token WHERE token_hash = :t AND expires_at > :now")
+                    .bind("t", tokenHash).bind("now", now).execute();
+            if (spent == 0 || h.createQuery("SELECT COUNT(*) FROM p_admin").mapTo(Long.class).one() > 0) return false;
+            h.createUpdate("""
+                            INSERT INTO p_admin (id, username, pw_hash, failures, locked_until, created_at)
+                            VALUES (:id, :u, :p, 0, 0, :now)""")
+                    .bind("id", Ids.next()).bind("u", username).bind("p", pwHash).bind("now", now).execute();
+            return true;
+        });
+        // The other tokens go after the commit: deleting them inside could deadlock with a concurrent setup
+        // on PostgreSQL. Until then they are refused anyway, because an admin exists.
+        if (created) endSetup();
+        return created;
+    }
+
+    /** Forgets every setup token (an admin exists now, so none of them may create another). */
+    public void endSetup() {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM p_setup_token").execute());
+    }
+
     public void recordFailure(long id, int failures, long lockedUntil) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE p_admin SET failures = :f, locked_until = :l WHERE id = :id")
                 .bind("f", failures).bind("l", lockedUntil).bind("id", id).execute());

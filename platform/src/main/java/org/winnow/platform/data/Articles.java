@@ -7,13 +7,46 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The articles table. */
 public final class Articles {
-    private static final RowMapper<Article> MAPPER = (rs, ctx) -> new Article(rs.getLong("id"), rs.getLong("site_id"),
-            rs.getString("slug"), rs.getString("title"), rs.getString("summary"), rs.getString("body_md"),
-            rs.getLong("published_at"));
+    private static final RowMapper<Article> MAPPER = mapper("");
     private final Jdbi jdbi;
+
+    /** Reads an article from columns named {@code prefix + column} (for joins). */
+    static RowMapper<Article> mapper(String p) {
+        return (rs, ctx) -> new Article(rs.getLong(p + "id"), rs.getLong(p + "site_id"), rs.getString(p + "slug"),
+                rs.getString(p + "title"), rs.getString(p + "summary"), rs.getString(p + "body_md"),
+                rs.getLong(p + "published_at"));
+    }
 
     public Articles(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** What an article page needs: the home site, the article, and its thread (null until first shown). */
+    public record OnHomeSite(Site site, Article article, CommentThread thread) {}
+
+    /**
+     * The home site's article with this slug, with the site and the thread at {@code threadUrl}, in one
+     * query: every article view needs all three (the thread for its version, which keys the page cache).
+     */
+    public Optional<OnHomeSite> onHomeSite(String slug, String threadUrl) {
+        RowMapper<Site> site = Sites.mapper("s_");
+        RowMapper<Article> article = mapper("a_");
+        RowMapper<CommentThread> thread = Threads.mapper("t_");
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.base_url AS s_base_url,
+                          s.api_site_id AS s_api_site_id, s.allowed_origins AS s_allowed_origins, s.settings AS s_settings,
+                          s.created_at AS s_created_at,
+                          a.id AS a_id, a.site_id AS a_site_id, a.slug AS a_slug, a.title AS a_title, a.summary AS a_summary,
+                          a.body_md AS a_body_md, a.published_at AS a_published_at,
+                          t.id AS t_id, t.site_id AS t_site_id, t.url AS t_url, t.title AS t_title, t.article_id AS t_article_id,
+                          t.created_at AS t_created_at, t.comments_version AS t_comments_version
+                        FROM p_site s
+                        JOIN p_article a ON a.site_id = s.id AND a.slug = :slug
+                        LEFT JOIN p_thread t ON t.site_id = s.id AND t.url = :url
+                        WHERE s.id = (SELECT id FROM p_site ORDER BY created_at, id LIMIT 1)""")
+                .bind("slug", slug).bind("url", threadUrl)
+                .map((rs, ctx) -> new OnHomeSite(site.map(rs, ctx), article.map(rs, ctx), thread.map(rs, ctx)))
+                .findOne());
     }
 
     public Article create(long siteId, String slug, String title, String summary, String bodyMd, long publishedAt) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -29,6 +30,7 @@ public final class Comments {
             readReasons(rs.getString("reasons")), rs.getLong("created_at"),
             rs.getObject("moderated_at") == null ? null : rs.getLong("moderated_at"));
 
+    private static final String BUMP = "UPDATE p_thread SET comments_version = comments_version + 1 WHERE ";
     private final Jdbi jdbi;
 
     public Comments(Jdbi jdbi) {
@@ -60,7 +62,8 @@ public final class Comments {
     public record QueueFilter(Status status, Long siteId, String reason, String query) {}
 
     public void insert(StoredComment c) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
                         INSERT INTO p_comment (id, thread_id, site_id, parent_id, root_id, depth, status, initial_status,
                           author, email, email_hash, author_url, body_md, body_html, ip, ip_truncated, user_agent, referrer,
                           honeypot, seconds_to_submit, verdict, score, reasons, created_at, moderated_at)
@@ -75,7 +78,9 @@ public final class Comments {
                 .bind("ipTruncated", c.ipTruncated() ? 1 : 0).bind("userAgent", c.userAgent())
                 .bind("referrer", c.referrer()).bind("honeypot", c.honeypot()).bind("seconds", c.secondsToSubmit())
                 .bind("verdict", c.verdict()).bind("score", c.score()).bind("reasons", writeReasons(c.reasons()))
-                .bind("createdAt", c.createdAt()).bind("moderatedAt", c.moderatedAt()).execute());
+                .bind("createdAt", c.createdAt()).bind("moderatedAt", c.moderatedAt()).execute();
+            h.createUpdate(BUMP + "id = :t").bind("t", c.threadId()).execute();
+        });
     }
 
     public Optional<StoredComment> byId(long id) {
@@ -90,7 +95,8 @@ public final class Comments {
     public List<StoredComment> roots(long threadId, Cursor after, boolean newestFirst, int limit, long mine) {
         String cmp = newestFirst ? "<" : ">";
         String dir = newestFirst ? "DESC" : "ASC";
-        String keyset = after == null ? "" : " AND (created_at " + cmp + " :ca OR (created_at = :ca AND id " + cmp + " :cid))";
+        // A row-value comparison: one exact range of the index on both databases.
+        String keyset = after == null ? "" : " AND (created_at, id) " + cmp + " (:ca, :cid)";
         String sql = "SELECT * FROM (SELECT * FROM p_comment WHERE thread_id = :t AND depth = 0 AND status = 'approved'" + keyset
                 + " ORDER BY created_at " + dir + ", id " + dir + " LIMIT :lim) a"
                 + " UNION ALL SELECT * FROM p_comment WHERE id = :mine AND thread_id = :t AND depth = 0 AND status <> 'approved'";
@@ -121,14 +127,18 @@ public final class Comments {
         return afterFirst && beforeLast;
     }
 
-    /** Replies (any depth) under these top-level comments: approved ones, erased placeholders, and {@code mine}. */
+    /**
+     * Replies (any depth) under these top-level comments: approved ones, erased placeholders, and {@code mine}.
+     * The query names only the tree (index (root_id, depth, status, created_at, id)); a status condition in
+     * SQL made SQLite's planner read every approved comment through p_comment_queue instead.
+     */
     public List<StoredComment> replies(Collection<Long> rootIds, long mine) {
         if (rootIds.isEmpty()) return List.of();
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM p_comment WHERE root_id IN (<roots>) AND depth > 0
-                          AND (status IN ('approved', 'erased') OR id = :mine)
-                        ORDER BY created_at, id""")
-                .bindList("roots", new ArrayList<>(rootIds)).bind("mine", mine).map(MAPPER).list());
+        List<StoredComment> all = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM p_comment WHERE root_id IN (<roots>) AND depth > 0 ORDER BY created_at, id")
+                .bindList("roots", new ArrayList<>(rootIds)).map(MAPPER).list());
+        return all.stream().filter(c -> c.status() == Status.APPROVED || c.status() == Status.ERASED || c.id() == mine)
+                .toList();
     }
 
     public long countApproved(long threadId) {
@@ -181,28 +191,52 @@ public final class Comments {
     }
 
     public void setStatus(long id, Status status, long now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE p_comment SET status = :s, moderated_at = :now WHERE id = :id")
-                .bind("s", status.db()).bind("now", now).bind("id", id).execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE p_comment SET status = :s, moderated_at = :now WHERE id = :id")
+                    .bind("s", status.db()).bind("now", now).bind("id", id).execute();
+            bumpThreadOf(h, id);
+        });
     }
 
     public boolean hasReplies(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM p_comment WHERE parent_id = :id")
-                .bind("id", id).mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> hasReplies(h, id));
+    }
+
+    private static boolean hasReplies(Handle h, long id) {
+        return h.createQuery("SELECT COUNT(*) FROM p_comment WHERE parent_id = :id").bind("id", id).mapTo(Long.class).one() > 0;
     }
 
     /** Deletes a comment for good; one with replies becomes an empty placeholder so the replies keep their place. */
     public void delete(long id, long now) {
-        if (hasReplies(id)) erase(id, now);
-        else jdbi.useHandle(h -> h.createUpdate("DELETE FROM p_comment WHERE id = :id").bind("id", id).execute());
+        jdbi.useTransaction(h -> {
+            bumpThreadOf(h, id);
+            if (hasReplies(h, id)) erase(h, id, now);
+            else h.createUpdate("DELETE FROM p_comment WHERE id = :id").bind("id", id).execute();
+        });
     }
 
     /** Removes everything personal from a comment and leaves a placeholder (its author asked for it). */
     public void erase(long id, long now) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useTransaction(h -> {
+            erase(h, id, now);
+            bumpThreadOf(h, id);
+        });
+    }
+
+    private static void erase(Handle h, long id, long now) {
+        h.createUpdate("""
                         UPDATE p_comment SET status = 'erased', author = '', email = '', email_hash = '', author_url = '',
                           body_md = '', body_html = '', ip = '', ip_truncated = 1, user_agent = '', referrer = '',
                           honeypot = '', reasons = '[]', moderated_at = :now
-                        WHERE id = :id""").bind("id", id).bind("now", now).execute());
+                        WHERE id = :id""").bind("id", id).bind("now", now).execute();
+    }
+
+    /**
+     * Marks the comment's thread as changed (in the caller's transaction), so that every node's cached
+     * pages of it are out of date from the commit on. Every change to what readers see must call this.
+     */
+    private static void bumpThreadOf(Handle h, long commentId) {
+        h.createUpdate(BUMP + "id = (SELECT thread_id FROM p_comment WHERE id = :c)").bind("c", commentId).execute();
     }
 
     /** Approved comments on this site from this e-mail hash. */
@@ -236,8 +270,13 @@ public final class Comments {
                 .bind("ip", truncatedIp).bind("id", id).execute());
     }
 
-    /** Deletes comments of one status older than {@code before}, except ones with replies; returns how many. */
+    /**
+     * Deletes comments of one status older than {@code before}, except ones with replies; returns how many.
+     * Only for statuses readers never see (spam, trash, pending): the threads' cached pages stay valid.
+     */
     public int purge(long siteId, Status status, long before) {
+        if (status == Status.APPROVED || status == Status.ERASED)
+            throw new IllegalArgumentException("purge is for comments readers do not see, not " + status.db());
         return jdbi.withHandle(h -> h.createUpdate("""
                         DELETE FROM p_comment WHERE site_id = :s AND status = :st AND created_at < :b
                           AND NOT EXISTS (SELECT 1 FROM p_comment r WHERE r.parent_id = p_comment.id)""")

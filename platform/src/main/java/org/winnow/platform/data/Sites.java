@@ -1,5 +1,7 @@
 package org.winnow.platform.data;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,11 +10,18 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The sites table. */
 public final class Sites {
-    private static final RowMapper<Site> MAPPER = (rs, ctx) -> new Site(rs.getLong("id"), rs.getString("slug"),
-            rs.getString("name"), rs.getString("base_url"), rs.getLong("api_site_id"),
-            Arrays.stream(rs.getString("allowed_origins").split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-            SiteSettings.fromJson(rs.getString("settings")), rs.getLong("created_at"));
+    /** Parsed settings by their JSON: a site is read on every page view, its settings rarely change. */
+    private static final Cache<String, SiteSettings> SETTINGS = Caffeine.newBuilder().maximumSize(1_000).build();
+    private static final RowMapper<Site> MAPPER = mapper("");
     private final Jdbi jdbi;
+
+    /** Reads a site from columns named {@code prefix + column} (for joins). */
+    static RowMapper<Site> mapper(String p) {
+        return (rs, ctx) -> new Site(rs.getLong(p + "id"), rs.getString(p + "slug"),
+                rs.getString(p + "name"), rs.getString(p + "base_url"), rs.getLong(p + "api_site_id"),
+                Arrays.stream(rs.getString(p + "allowed_origins").split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                SETTINGS.get(rs.getString(p + "settings"), SiteSettings::fromJson), rs.getLong(p + "created_at"));
+    }
 
     public Sites(Jdbi jdbi) {
         this.jdbi = jdbi;

@@ -6,10 +6,16 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The threads table: one row per commented page. */
 public final class Threads {
-    private static final RowMapper<CommentThread> MAPPER = (rs, ctx) -> new CommentThread(rs.getLong("id"),
-            rs.getLong("site_id"), rs.getString("url"), rs.getString("title"),
-            rs.getObject("article_id") == null ? null : rs.getLong("article_id"), rs.getLong("created_at"));
+    private static final RowMapper<CommentThread> MAPPER = mapper("");
     private final Jdbi jdbi;
+
+    /** Reads a thread from columns named {@code prefix + column} (for joins); null when its id is NULL (outer join). */
+    static RowMapper<CommentThread> mapper(String p) {
+        return (rs, ctx) -> rs.getObject(p + "id") == null ? null : new CommentThread(rs.getLong(p + "id"),
+                rs.getLong(p + "site_id"), rs.getString(p + "url"), rs.getString(p + "title"),
+                rs.getObject(p + "article_id") == null ? null : rs.getLong(p + "article_id"), rs.getLong(p + "created_at"),
+                rs.getLong(p + "comments_version"));
+    }
 
     public Threads(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -39,6 +45,6 @@ public final class Threads {
             // Another request created it first (unique site_id, url): use theirs.
             return byUrl(siteId, url).orElseThrow(() -> e);
         }
-        return new CommentThread(id, siteId, url, title, articleId, now);
+        return new CommentThread(id, siteId, url, title, articleId, now, 0);
     }
 }

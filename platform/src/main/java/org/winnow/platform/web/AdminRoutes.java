@@ -109,7 +109,7 @@ final class AdminRoutes {
             renderSetup(ctx, 400, "The two passwords differ.");
             return;
         }
-        String error = web.setup().complete(nz(ctx.formParam("username")).strip(), password);
+        String error = web.setup().complete(ctx.pathParam("token"), nz(ctx.formParam("username")).strip(), password);
         if (error != null) {
             renderSetup(ctx, 400, error);
             return;
@@ -118,9 +118,7 @@ final class AdminRoutes {
     }
 
     private void checkSetupToken(Context ctx) {
-        String expected = web.setup().token();
-        String given = ctx.pathParam("token");
-        if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8)))
+        if (!web.setup().valid(ctx.pathParam("token")))
             throw HttpError.notFound("This setup link is not valid, or an admin already exists. Log in instead.");
     }
 

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.winnow.platform.data.CommentThread;
 import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
@@ -23,10 +22,10 @@ final class EmbedRoutes {
     private final Posting posting;
     private final ThreadBuilder threads;
 
-    EmbedRoutes(Web web) {
+    EmbedRoutes(Web web, ThreadBuilder threads) {
         this.web = web;
         this.posting = new Posting(web);
-        this.threads = new ThreadBuilder(web.comments());
+        this.threads = threads;
     }
 
     /** Preflight: answered for allowed origins only (simple GET/POST need none, but some browsers send one). */
@@ -45,7 +44,7 @@ final class EmbedRoutes {
         String url = pageUrl(site, ctx.queryParam("url"));
         CommentThread thread = web.threads().byUrl(site.id(), url).orElse(null);
         if (thread == null) // not stored until someone comments, so a crawler cannot fill the table
-            thread = new CommentThread(-1, site.id(), url, title(ctx.queryParam("title"), url), null, web.clock().millis());
+            thread = new CommentThread(-1, site.id(), url, title(ctx.queryParam("title"), url), null, web.clock().millis(), 0);
         String mineToken = ctx.queryParam("mine");
         long mine = mineToken == null ? -1 : web.intake().ownedComment(mineToken).orElse(-1L);
         ctx.header("Cache-Control", "no-store");
@@ -75,7 +74,7 @@ final class EmbedRoutes {
         if (Http.wantsJson(ctx)) {
             StoredComment c = o.comment();
             String reply = site.settings().maxDepth() > 1 && c.status() == Status.APPROVED
-                    ? link(url).apply("replyto=" + c.id()) : null;
+                    ? Links.embedded(url).to("replyto=" + c.id()) : null;
             ctx.json(posting.json(o, posting.nodeHtml(c, reply), web.comments().countApproved(thread.id()),
                     posting.manageUrl(o.ownerToken()), web.intake().formToken(thread)));
             return;
@@ -88,12 +87,8 @@ final class EmbedRoutes {
         String action = web.publicUrl() + "/embed/" + site.slug() + "/comments?url=" + Http.enc(thread.url());
         ThreadView view = threads.build(site, thread, after, mine, form, action,
                 thread.id() < 0 ? null : web.publicUrl() + "/feeds/thread/" + thread.id() + ".atom",
-                web.publicUrl() + "/privacy/" + site.slug(), manage, true, link(thread.url()));
+                web.publicUrl() + "/privacy/" + site.slug(), manage, true, Links.embedded(thread.url()));
         return web.views().render("reader/thread.jte", Map.of("view", view));
-    }
-
-    private static Function<String, String> link(String url) {
-        return q -> q.isEmpty() ? url : url + "?winnow_" + q;
     }
 
     private Site site(Context ctx) {

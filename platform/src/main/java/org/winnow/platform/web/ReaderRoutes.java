@@ -1,12 +1,14 @@
 package org.winnow.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.winnow.platform.data.Article;
+import org.winnow.platform.data.Articles;
 import org.winnow.platform.data.CommentThread;
 import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
@@ -21,10 +23,15 @@ final class ReaderRoutes {
     private final Posting posting;
     private final ThreadBuilder threads;
 
-    ReaderRoutes(Web web) {
+    /** An article's rendered body and share links: made once per article text, not per view. */
+    private final Cache<Article, ArticleParts> articles = Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record ArticleParts(String bodyHtml, List<ShareLink> shares) {}
+
+    ReaderRoutes(Web web, ThreadBuilder threads) {
         this.web = web;
         this.posting = new Posting(web);
-        this.threads = new ThreadBuilder(web.comments());
+        this.threads = threads;
     }
 
     Site home() {
@@ -34,14 +41,15 @@ final class ReaderRoutes {
     void index(Context ctx) {
         Site site = home();
         Http.pageHeaders(ctx, false);
-        ctx.html(web.views().render("reader/index.jte", Map.of("page", page(site, site.name(), site.name()),
+        ctx.html(web.views().render("reader/index.jte", Map.of("page", page(site, true, site.name(), site.name()),
                 "articles", web.articles().list(site.id()))));
     }
 
     void article(Context ctx) {
-        Site site = home();
-        Article a = article(site, ctx.pathParam("slug"));
-        CommentThread thread = thread(site, a);
+        Articles.OnHomeSite page = articlePage(ctx);
+        Site site = page.site();
+        Article a = page.article();
+        CommentThread thread = page.thread();
         FormState form = posting.blankForm(ctx, thread, null, null, null);
         String replyTo = ctx.queryParam("replyto");
         if (replyTo != null) {
@@ -54,9 +62,10 @@ final class ReaderRoutes {
     }
 
     void post(Context ctx) {
-        Site site = home();
-        Article a = article(site, ctx.pathParam("slug"));
-        CommentThread thread = thread(site, a);
+        Articles.OnHomeSite page = articlePage(ctx);
+        Site site = page.site();
+        Article a = page.article();
+        CommentThread thread = page.thread();
         Outcome o = posting.submit(site, thread, ctx);
         if (!o.ok()) {
             if (Http.wantsJson(ctx)) {
@@ -85,14 +94,15 @@ final class ReaderRoutes {
         long mine = mineToken == null ? -1 : web.intake().ownedComment(mineToken).orElse(-1L);
         String manage = mine >= 0 ? posting.manageUrl(mineToken) : null;
         String path = articlePath(a);
-        Function<String, String> link = q -> q.isEmpty() ? path : path + "?" + q;
         ThreadView view = threads.build(site, thread, after, mine, form, path + "/comments",
-                "/feeds/thread/" + thread.id() + ".atom", "/privacy", manage, false, link);
+                "/feeds/thread/" + thread.id() + ".atom", "/privacy", manage, false, Links.article(path));
+        ArticleParts parts = articles.get(a, k -> new ArticleParts(Markdown.article(a.bodyMd()),
+                ShareLink.forPage(thread.url(), a.title())));
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("page", page(site, a.title(), a.summary()));
+        params.put("page", page(site, true, a.title(), a.summary()));
         params.put("article", a);
-        params.put("bodyHtml", Markdown.article(a.bodyMd()));
-        params.put("shares", ShareLink.forPage(thread.url(), a.title()));
+        params.put("bodyHtml", parts.bodyHtml());
+        params.put("shares", parts.shares());
         params.put("view", view);
         Http.pageHeaders(ctx, false);
         ctx.status(status).html(web.views().render("reader/article.jte", params));
@@ -161,13 +171,18 @@ final class ReaderRoutes {
         return m;
     }
 
-    Article article(Site site, String slug) {
-        return web.articles().bySlug(site.id(), slug)
-                .orElseThrow(() -> HttpError.notFound("There is no article at this address."));
-    }
-
-    CommentThread thread(Site site, Article a) {
-        return web.threads().ensure(site.id(), web.publicUrl() + articlePath(a), a.title(), a.id(), web.clock().millis());
+    /** The home site, the article the path names, and its thread (made on first use): one query when it exists. */
+    private Articles.OnHomeSite articlePage(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        String url = web.publicUrl() + "/a/" + slug;
+        Articles.OnHomeSite page = web.articles().onHomeSite(slug, url).orElseThrow(() -> {
+            home(); // says so when there is no site at all
+            return HttpError.notFound("There is no article at this address.");
+        });
+        if (page.thread() != null) return page;
+        Article a = page.article();
+        return new Articles.OnHomeSite(page.site(), a,
+                web.threads().ensure(page.site().id(), url, a.title(), a.id(), web.clock().millis()));
     }
 
     static String articlePath(Article a) {
@@ -175,7 +190,10 @@ final class ReaderRoutes {
     }
 
     PageInfo page(Site site, String title, String description) {
-        boolean home = web.sites().home().map(h -> h.id() == site.id()).orElse(false);
+        return page(site, web.sites().home().map(h -> h.id() == site.id()).orElse(false), title, description);
+    }
+
+    private static PageInfo page(Site site, boolean home, String title, String description) {
         return new PageInfo(title, site.name(), home ? "/" : site.baseUrl(), home ? "/privacy" : "/privacy/" + site.slug(),
                 description);
     }

@@ -24,8 +24,9 @@ public final class Routes {
 
     public static void mount(JavalinConfig config, Web web) {
         Views v = web.views();
-        ReaderRoutes reader = new ReaderRoutes(web);
-        EmbedRoutes embed = new EmbedRoutes(web);
+        ThreadBuilder threads = new ThreadBuilder(web.comments(), v); // one page cache for articles and the widget
+        ReaderRoutes reader = new ReaderRoutes(web, threads);
+        EmbedRoutes embed = new EmbedRoutes(web, threads);
         AdminRoutes admin = new AdminRoutes(web);
         Feeds feeds = new Feeds(web);
         var r = config.routes;

@@ -23,13 +23,13 @@ public record Web(Sites sites, Articles articles, Threads threads, Comments comm
                   Signer signer, Views views, Clock clock, String publicUrl, boolean trustProxy, Setup setup,
                   SiteFactory siteKeys) {
 
-    /** The one-time token of the first-admin setup page, while no admin exists. */
+    /** The one-time links of the first-admin setup page, kept in the database for every node. */
     public interface Setup {
-        /** The current token, or null when setup is done. */
-        String token();
+        /** True while this link's token can create the first admin. */
+        boolean valid(String token);
 
-        /** Creates the admin (validates the password) and ends setup; returns an error for people, or null. */
-        String complete(String username, String password);
+        /** Creates the first admin with this token (validates the password) and ends setup; returns an error for people, or null. */
+        String complete(String token, String username, String password);
     }
 
     /** Creates a platform site together with its store site and a new API key (shown once). */
