@@ -92,16 +92,15 @@ public final class SpamEngine {
         List<Signal> signals = new ArrayList<>(MAX_SIGNALS + 3);
         signals.addAll(outcome.ruleSignals());
         List<Signal> learnedSignals = new ArrayList<>(explainer.explain(f, contributions));
+        int explained = learnedSignals.size();
         if (memorySignal != 0) {
             String detail = String.format(java.util.Locale.ROOT, "%.0f%% similar to a comment labelled %s on this site",
                     100 * match.similarity(), match.spam() ? "spam" : "ham");
             learnedSignals.add(new Signal("near_duplicate", detail, memorySignal));
-            learnedSignals.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
-            if (learnedSignals.size() > MAX_SIGNALS) learnedSignals = learnedSignals.subList(0, MAX_SIGNALS);
         }
-        if (!recent.signals().isEmpty()) {
-            learnedSignals = new ArrayList<>(learnedSignals);
-            learnedSignals.addAll(recent.signals());
+        learnedSignals.addAll(recent.signals());
+        if (learnedSignals.size() > explained) {
+            // the explainer's list is strongest first already; what was added after it takes its place
             learnedSignals.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
             if (learnedSignals.size() > MAX_SIGNALS) learnedSignals = learnedSignals.subList(0, MAX_SIGNALS);
         }

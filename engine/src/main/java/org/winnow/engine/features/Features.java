@@ -199,6 +199,16 @@ public final class Features {
     }
 
     /** A readable name for feature {@code i}: the token, the phrase, the n-gram, or the meta feature. */
+    /**
+     * The variable part of named feature {@code i} when its name is {@code prefix} + that part (e.g. the
+     * domain of {@code "domain:example.com"}), else null. Builds no string: for readers on the hot path.
+     */
+    public String nameAfter(int i, String prefix) {
+        int k = kinds[i];
+        if (k == WORD || k == BIGRAM || k == CHARS) return null;
+        return prefix.equals(namePrefix[aux[i]]) ? nameSuffix[aux[i]] : null;
+    }
+
     public String describe(int i) {
         int k = kinds[i];
         if (k == WORD) return words[aux[i]];

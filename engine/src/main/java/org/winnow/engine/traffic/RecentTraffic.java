@@ -228,9 +228,7 @@ public final class RecentTraffic {
         for (int i = 0; i < f.size() && n < out.length; i++) {
             FeatureKind k = f.kind(i);
             if (k != FeatureKind.LINK && k != FeatureKind.AUTHOR) continue;
-            String name = f.describe(i);
-            String domain = name.startsWith("domain:") ? name.substring(7)
-                    : name.startsWith("url_domain:") ? name.substring(11) : null;
+            String domain = k == FeatureKind.LINK ? f.nameAfter(i, "domain:") : f.nameAfter(i, "url_domain:");
             if (domain != null) out[n++] = domain;
         }
         return n;

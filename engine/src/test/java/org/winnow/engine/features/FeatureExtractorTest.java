@@ -47,6 +47,25 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void nameAfterAPrefixIsTheRestOfTheShownName() {
+        List<String> domains = new ArrayList<>();
+        for (Comment c : varied()) {
+            Features f = extractor.extract(c);
+            for (int i = 0; i < f.size(); i++) {
+                for (String prefix : List.of("domain:", "url_domain:", "tld:")) {
+                    String shown = f.describe(i);
+                    FeatureKind k = f.kind(i);
+                    boolean named = k != FeatureKind.WORD && k != FeatureKind.BIGRAM && k != FeatureKind.CHARS;
+                    String expected = named && shown.startsWith(prefix) ? shown.substring(prefix.length()) : null;
+                    assertThat(f.nameAfter(i, prefix)).as(shown).isEqualTo(expected);
+                }
+                if (f.nameAfter(i, "domain:") != null) domains.add(f.nameAfter(i, "domain:"));
+            }
+        }
+        assertThat(domains).contains("example.co.uk", "bit.ly");
+    }
+
+    @Test
     void everyFamilyOfNamedFeaturesFires() {
         List<String> names = new ArrayList<>();
         for (Comment c : varied()) {
