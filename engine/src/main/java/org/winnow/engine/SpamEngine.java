@@ -117,7 +117,7 @@ public final class SpamEngine {
         } finally {
             lock.writeLock().unlock();
         }
-        if (!spam) traffic.learnedHam(site, comment); // ham teaches the site's script profile; bursts count only judged traffic
+        if (!spam) traffic.learnedHam(site, comment, f); // ham teaches the site's script and language profiles; bursts count only judged traffic
     }
 
     /** A consistent copy of the current model, e.g. to persist it. */

@@ -18,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signals from a site's recent, unlabelled traffic, which no single comment shows: bursts from one
  * network range (IPv4 /24, IPv6 /64 or /48), bursts of links to one registered domain, waves of
- * near-copies of one text, and text in a script the site's ham is not written in.
+ * near-copies of one text, text in a script the site's ham is not written in, and text in the site's
+ * script but in a language unlike its ham (mostly words its ham never uses).
  *
  * <p>Pure Java, in memory, no I/O. Thread-safe: each site has its own lock, held for a few
  * microseconds. Bounded: {@link TrafficSettings#siteCapacity()} comments per site, at most
  * {@link TrafficSettings#maxSites()} sites (the least recently active site is dropped beyond that),
- * and at most {@link #MAX_PROFILES} script profiles. Time comes from the clock given, so tests and
- * replays are deterministic.
+ * at most {@link #MAX_PROFILES} script profiles and {@link #MAX_LANGUAGE_PROFILES} language profiles
+ * (12 KB each at most). Time comes from the clock given, so tests and replays are deterministic.
  *
  * <p>What one node sees: in a deployment of several nodes each node tracks only the comments it
  * judged itself, so a burst spread over n nodes shows about 1/n of its size on each.
@@ -32,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RecentTraffic {
     /** Script profiles kept (a few dozen bytes each); beyond this the least recently used goes. */
     static final int MAX_PROFILES = 16_384;
+    /** Language profiles kept (up to 12 KB each, 6 MB in all); beyond this the least recently used goes. */
+    static final int MAX_LANGUAGE_PROFILES = 512;
     private static final int MAX_LANGUAGE_CACHE = 256;
     private static final LinkExtractor LINKS = new LinkExtractor();
 
@@ -48,6 +51,8 @@ public final class RecentTraffic {
     private final Map<String, SiteTraffic> sites = new ConcurrentHashMap<>();
     private final Map<String, ScriptProfile> profiles = new ConcurrentHashMap<>();
     private final Map<String, Set<Character.UnicodeScript>> declaredScripts = new ConcurrentHashMap<>();
+    private final Map<String, LanguageProfile> languages = new ConcurrentHashMap<>();
+    private final Map<String, Integer> declaredLanguages = new ConcurrentHashMap<>();
 
     public RecentTraffic(TrafficSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -78,7 +83,7 @@ public final class RecentTraffic {
      *
      * @param features the comment's features (its shingles and link targets are used)
      * @param margin   the model's log-odds minus the threshold, before these signals: a comment far
-     *                 below it teaches the site's script profile
+     *                 below it teaches the site's script and language profiles
      */
     public Assessment observe(String site, Comment comment, Features features, double margin, boolean record) {
         if (!settings.anyOn()) return Assessment.NONE;
@@ -124,6 +129,7 @@ public final class RecentTraffic {
             }
         }
 
+        boolean foreignScript = false;
         if (settings.script()) {
             Character.UnicodeScript script = Scripts.dominant(comment.content());
             if (script != null) {
@@ -131,18 +137,40 @@ public final class RecentTraffic {
                 if (s != null) {
                     signals = add(signals, s);
                     total += s.weight();
+                    foreignScript = true;
                 }
                 if (record && margin <= -settings.profileHamMargin()) profile(key).add(script);
+            }
+        }
+        // a foreign script is a foreign language too: one signal for it is enough
+        if (settings.language() && !foreignScript) {
+            LanguageProfile p = languages.get(key);
+            Signal s = languageSignal(p, features, comment.siteLanguages());
+            if (s != null) {
+                signals = add(signals, s);
+                total += s.weight();
+            } else if (record && margin <= -settings.profileHamMargin() && hasLetterWords(features, settings.languageMinWords())) {
+                // only comments judged in the site's language teach it, so clear-looking spam in another one
+                // cannot: short comments, never judged for their language, do not teach either
+                languageProfile(key, p, now).learn(features);
             }
         }
         return signals == null ? Assessment.NONE : new Assessment(total, List.copyOf(signals));
     }
 
-    /** A moderator marked this comment ham: it teaches the site's script profile (not the bursts). */
-    public void learnedHam(String site, Comment comment) {
-        if (!settings.script()) return;
-        Character.UnicodeScript script = Scripts.dominant(comment.content());
-        if (script != null) profile(site == null ? "" : site).add(script);
+    /**
+     * A moderator marked this comment ham: it teaches the site's script and language profiles (not the
+     * bursts), whatever its language, so a site whose readers change language follows them.
+     *
+     * @param features the comment's features (its words are used)
+     */
+    public void learnedHam(String site, Comment comment, Features features) {
+        String key = site == null ? "" : site;
+        if (settings.script()) {
+            Character.UnicodeScript script = Scripts.dominant(comment.content());
+            if (script != null) profile(key).add(script);
+        }
+        if (settings.language()) languageProfile(key, languages.get(key), clock.millis()).learn(features);
     }
 
     /** Sites tracked now (for tests of the bound). */
@@ -186,6 +214,83 @@ public final class RecentTraffic {
         if (expected.isEmpty() || expected.contains(script)) return null;
         return new Signal("script_mismatch", Scripts.name(script) + " text; the site declares "
                 + siteLanguages.strip(), settings.scriptWeight());
+    }
+
+    /**
+     * The language signal: when the site's profile is trusted, the share of the comment's words it has
+     * never seen; until then, the languages the site declares against the language the comment's
+     * common words belong to.
+     */
+    private Signal languageSignal(LanguageProfile p, Features features, String siteLanguages) {
+        if (p != null) {
+            int[] r = p.read(features); // {words, unknown, learned}
+            if (r[0] < settings.languageMinWords()) return null;
+            if (r[2] >= settings.languageMinProfile()) {
+                if (r[1] < settings.languageMinUnknown() * r[0]) return null;
+                int guess = StopWords.guess(features);
+                String looks = guess < 0 ? "" : "; looks " + StopWords.NAMES[guess];
+                return new Signal("language_mismatch", String.format(Locale.ROOT,
+                        "language unlike this site's comments (%d of %d words, %.0f%%, never seen in its ham%s)",
+                        r[1], r[0], 100.0 * r[1] / r[0], looks), settings.languageWeight());
+            }
+        }
+        if (siteLanguages.isBlank()) return null;
+        Integer declared = declaredLanguages.get(siteLanguages);
+        if (declared == null) {
+            if (declaredLanguages.size() >= MAX_LANGUAGE_CACHE) declaredLanguages.clear();
+            declared = StopWords.declared(siteLanguages);
+            declaredLanguages.put(siteLanguages, declared);
+        }
+        if (declared == 0 || !hasLetterWords(features, settings.languageMinWords())) return null;
+        int guess = StopWords.guess(features);
+        if (guess < 0 || (declared & 1 << guess) != 0) return null;
+        return new Signal("language_mismatch", StopWords.NAMES[guess] + " text; the site declares " + siteLanguages.strip()
+                + " and has too little ham yet to know its own words", settings.languageWeight());
+    }
+
+    /** Whether the comment has at least {@code min} letter words (stops counting there). */
+    private static boolean hasLetterWords(Features features, int min) {
+        int words = 0;
+        for (int i = 0, n = features.wordCount(); i < n && words < min; i++) {
+            if (LanguageProfile.isLetterWord(features.word(i))) words++;
+        }
+        return words >= min;
+    }
+
+    private LanguageProfile languageProfile(String key, LanguageProfile known, long now) {
+        LanguageProfile p = known;
+        if (p == null) {
+            if (languages.size() >= MAX_LANGUAGE_PROFILES) dropLeastRecentProfile();
+            p = languages.computeIfAbsent(key, k -> new LanguageProfile());
+        }
+        p.lastUsed = now;
+        return p;
+    }
+
+    /** Drops the least recently taught language profile (a scan, only when a new site's profile is made). */
+    private void dropLeastRecentProfile() {
+        while (languages.size() >= MAX_LANGUAGE_PROFILES) {
+            String oldest = null;
+            long oldestTime = Long.MAX_VALUE;
+            for (Map.Entry<String, LanguageProfile> e : languages.entrySet()) {
+                if (e.getValue().lastUsed < oldestTime) {
+                    oldestTime = e.getValue().lastUsed;
+                    oldest = e.getKey();
+                }
+            }
+            if (oldest == null) return;
+            languages.remove(oldest);
+        }
+    }
+
+    /** Language profiles held (tests of the bound). */
+    int languageProfiles() {
+        return languages.size();
+    }
+
+    /** The language profile of {@code site}, or null (tests). */
+    LanguageProfile languageProfile(String site) {
+        return languages.get(site);
     }
 
     private SiteTraffic site(String key, long now) {

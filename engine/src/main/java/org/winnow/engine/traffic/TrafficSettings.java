@@ -29,56 +29,90 @@ import java.time.Duration;
  * @param scriptWeight       log-odds of a comment written in a script foreign to the site: 1.0, since at 2.0 a
  *                           third of the constructed foreign-script ham (readers writing in their own language)
  *                           was blocked; a script is weak evidence on its own
- * @param profileHamMargin   judged comments at least this far below the threshold (log-odds) teach the profile
+ * @param profileHamMargin   judged comments at least this far below the threshold (log-odds) teach the profiles
+ * @param languageMinProfile words of ham a site's language profile needs before it is trusted
+ * @param languageMinWords   fewest letter words (no digits) a comment needs to be judged for its language:
+ *                           short comments ("gracias!", "mantap bang") say too little
+ * @param languageMinUnknown share of a comment's words the site's profile must not know for the signal to fire
+ * @param languageWeight     log-odds of a comment in a language unlike the site's: 0.75, below the script weight
+ *                           (1.0), because the same script is weaker evidence: a reader who writes in their own
+ *                           language is a real reader, and this signal alone must not block them (clear ham sits
+ *                           well below -3). It tips only comments the words already leave uncertain: on the
+ *                           Indonesian gambling set sent to an English site it pushed 1.0 % of the Indonesian ham
+ *                           over the threshold (1.4 % at 1.0, 2.9 % at 1.5; {@code docs/quality-signals.md})
  */
 public record TrafficSettings(Duration burstWindow, Duration duplicateWindow, int siteCapacity, int maxSites,
                               int ipBurstMin, int linkBurstMin, double burstMinShare, double burstWeight,
                               double burstStep, double burstMaxWeight, int duplicateMin, double duplicateWeight,
                               int minShingles, int scriptMinProfile, double scriptMaxShare, double scriptWeight,
-                              double profileHamMargin,
-                              boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script) {
+                              double profileHamMargin, int languageMinProfile, int languageMinWords,
+                              double languageMinUnknown, double languageWeight,
+                              boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script,
+                              boolean language) {
 
     public TrafficSettings {
         if (burstWindow.isNegative() || duplicateWindow.isNegative()) throw new IllegalArgumentException("negative window");
         if (siteCapacity < 16 || siteCapacity > 1 << 20) throw new IllegalArgumentException("siteCapacity out of range: " + siteCapacity);
         if (maxSites < 1) throw new IllegalArgumentException("maxSites < 1");
+        if (languageMinWords < 1) throw new IllegalArgumentException("languageMinWords < 1");
+        if (!(languageMinUnknown > 0 && languageMinUnknown <= 1)) throw new IllegalArgumentException("languageMinUnknown out of (0, 1]");
     }
 
     /** The defaults: every signal on. */
     public static TrafficSettings defaults() {
         return new TrafficSettings(Duration.ofMinutes(10), Duration.ofHours(6), 1024, 64,
                 5, 3, 0.2, 1.5, 0.75, 4.0, 3, 2.0, 40, 30, 0.02, 1.0, 2.0,
-                true, true, true, true);
+                2000, 6, 0.8, 0.75,
+                true, true, true, true, true);
     }
 
     /** Every signal off: the engine judges by the model alone (for ablation). */
     public static TrafficSettings off() {
-        return defaults().with(false, false, false, false);
+        return defaults().with(false, false, false, false, false);
     }
 
-    /** The same parameters with the four signals switched as given. */
-    public TrafficSettings with(boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script) {
+    /** The same parameters with the five signals switched as given. */
+    public TrafficSettings with(boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script, boolean language) {
         return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
                 burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, ipBursts, linkBursts, duplicates, script);
+                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
+                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
     }
 
     /** The same parameters with another per-site capacity and site limit (tests of the bounds). */
     public TrafficSettings withBounds(int siteCapacity, int maxSites) {
         return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
                 burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, ipBursts, linkBursts, duplicates, script);
+                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
+                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
     }
 
     /** The same with another script-mismatch weight. */
     public TrafficSettings withScriptWeight(double w) {
         return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
                 burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, w, profileHamMargin, ipBursts, linkBursts, duplicates, script);
+                scriptMinProfile, scriptMaxShare, w, profileHamMargin, languageMinProfile, languageMinWords,
+                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
+    }
+
+    /** The same with another language-mismatch weight. */
+    public TrafficSettings withLanguageWeight(double w) {
+        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
+                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
+                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
+                languageMinUnknown, w, ipBursts, linkBursts, duplicates, script, language);
+    }
+
+    /** The same with another share of unknown words from which the language signal fires. */
+    public TrafficSettings withLanguageMinUnknown(double share) {
+        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
+                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
+                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
+                share, languageWeight, ipBursts, linkBursts, duplicates, script, language);
     }
 
     boolean anyOn() {
-        return ipBursts || linkBursts || duplicates || script;
+        return ipBursts || linkBursts || duplicates || script || language;
     }
 
     /** {@code base} at {@code min}, plus {@link #burstStep} per doubling of {@code count}, capped. */

@@ -54,6 +54,10 @@ class RecentTrafficTest {
         return t.observe(site, c, EXTRACTOR.extract(c), -5, false);
     }
 
+    private static void learnHam(RecentTraffic t, String site, Comment c) {
+        t.learnedHam(site, c, EXTRACTOR.extract(c));
+    }
+
     private static List<String> names(RecentTraffic.Assessment a) {
         return a.signals().stream().map(Signal::name).toList();
     }
@@ -187,9 +191,9 @@ class RecentTrafficTest {
         RecentTraffic t = traffic(TrafficSettings.defaults());
         Comment cyrillic = comment("Лучшие кредиты без проверки, пишите нам прямо сейчас", "192.0.2.1");
         assertThat(probe(t, "blog", cyrillic).signals()).as("no profile yet").isEmpty();
-        for (int i = 0; i < 29; i++) t.learnedHam("blog", comment(HAM[i % HAM.length], ""));
+        for (int i = 0; i < 29; i++) learnHam(t, "blog", comment(HAM[i % HAM.length], ""));
         assertThat(probe(t, "blog", cyrillic).signals()).as("29 ham: not trusted yet").isEmpty();
-        t.learnedHam("blog", comment(HAM[0], ""));
+        learnHam(t, "blog", comment(HAM[0], ""));
         RecentTraffic.Assessment a = probe(t, "blog", cyrillic);
         assertThat(names(a)).containsExactly("script_mismatch");
         assertThat(a.signals().getFirst().detail()).isEqualTo("Cyrillic text; 0 of the site's last 30 ham comments were, mostly Latin");
@@ -213,12 +217,165 @@ class RecentTrafficTest {
         assertThat(t.observe("new", zh, EXTRACTOR.extract(zh), 0, true).signals()).isEmpty();
     }
 
+    /** A site's English ham, varied enough to give it the common words of English comments. */
+    private static final String[] ENGLISH_HAM = {
+            "I read this twice and I still think the second half is the better part of the article",
+            "Thanks for writing this up, it is exactly what I was looking for last week",
+            "We tried the same thing at home and it did not work as well as you said it would",
+            "Has anyone else noticed that the photos in the gallery are not loading on my phone?",
+            "My brother works in the field and he says most of these numbers are about right",
+            "You should have mentioned the price, because that is what most people want to know first",
+            "This is the kind of post that makes me come back to the site every morning",
+            "I have been following the series since the start and this one was the best so far",
+            "Could you explain what you meant by the last paragraph, it was a bit confusing to me",
+            "It would be great if there was a follow up with more details about the costs",
+            "Our local library has the book, so I will pick it up this weekend and read it",
+            "The part about the old bridge brought back memories of walking there with my father",
+            "I am not sure I agree, but it is a fair point and well argued, thank you",
+            "They changed the opening hours again, so check before you go there on a Sunday",
+            "What a lovely story, my kids and I read it together after dinner tonight",
+            "If you ask me, the first version of the recipe was better than this new one",
+            "There is a small typo in the third line, but otherwise this was really helpful",
+            "Just wanted to say thanks, your guide saved me a lot of time with the garden",
+            "I think he is right about the weather, it has been much colder than usual this year",
+            "She told me about this blog and now I read it with my coffee most days",
+            "Do you know if the event will be recorded for those of us who cannot attend?",
+            "The comments here are always so kind, which is rare on the internet these days",
+            "We should all be more careful with what we share online, good reminder",
+            "Would love to see a post about the history of the town hall and its clock"};
+
+    /** Indonesian gambling-style spam, written for these tests. */
+    private static final String JUDI = "Ayo gabung sekarang di situs gacor hari ini, dijamin menang terus dan bonus "
+            + "besar untuk semua member baru yang daftar";
+
+    /** Teaches the site English ham until its language profile is trusted; returns the words learned. */
+    private static int teachEnglish(RecentTraffic t, String site) {
+        int i = 0;
+        while (t.languageProfile(site) == null || t.languageProfile(site).learned() < TrafficSettings.defaults().languageMinProfile()) {
+            learnHam(t, site, comment(ENGLISH_HAM[i++ % ENGLISH_HAM.length], ""));
+        }
+        return t.languageProfile(site).learned();
+    }
+
+    @Test
+    void anotherLanguageInTheSitesScriptIsFlaggedOnceTheProfileIsTrusted() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        Comment spam = comment(JUDI, "192.0.2.1");
+        for (int i = 0; i < 40; i++) {
+            learnHam(t, "blog", comment(ENGLISH_HAM[i % ENGLISH_HAM.length], ""));
+            assertThat(probe(t, "blog", spam).signals()).as("after %d ham comments: not trusted yet", i + 1).isEmpty();
+        }
+        teachEnglish(t, "blog");
+        RecentTraffic.Assessment a = probe(t, "blog", spam);
+        assertThat(names(a)).containsExactly("language_mismatch");
+        assertThat(a.signals().getFirst().detail())
+                .isEqualTo("language unlike this site's comments (20 of 20 words, 100%, never seen in its ham; looks Indonesian)");
+        assertThat(a.logOdds()).isEqualTo(TrafficSettings.defaults().languageWeight());
+        // English from elsewhere: other topics, other words, the same language
+        String[] otherEnglish = {
+                "Honestly the referee made the wrong call in the final minute and everyone saw it",
+                "Where did you buy that jacket? I have been looking for one like it all winter",
+                "Thanks for the update, we will try the new settings when we get back from the trip",
+                "My cat knocked the laptop off the desk while I was writing this comment, sorry for typos",
+                "The train was late again this morning, so I missed half of the meeting"};
+        for (String text : otherEnglish) assertThat(probe(t, "blog", comment(text, "192.0.2.2")).signals()).as(text).isEmpty();
+        // short comments say too little, in any language
+        assertThat(probe(t, "blog", comment("mantap bang, gacor terus", "192.0.2.3")).signals()).isEmpty();
+    }
+
+    @Test
+    void onlyCommentsInTheSitesLanguageTeachItButModeratorsHamAlwaysDoes() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        int learned = teachEnglish(t, "blog");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(3));
+            assertThat(names(observe(t, "blog", comment(JUDI + " " + i, "198.51.100." + i)))).contains("language_mismatch");
+        }
+        assertThat(t.languageProfile("blog").learned()).as("judged foreign comments teach nothing").isEqualTo(learned);
+        observe(t, "blog", comment(ENGLISH_HAM[3], "198.51.100.9"));
+        assertThat(t.languageProfile("blog").learned()).as("a judged clear-ham English comment teaches").isGreaterThan(learned);
+        // the site's moderators approve readers who write Indonesian: the site follows them
+        Comment reader = comment("Terima kasih, videonya bagus dan sangat membantu untuk saya yang baru belajar", "192.0.2.5");
+        assertThat(names(probe(t, "blog", reader))).contains("language_mismatch");
+        String[] approved = {
+                "Terima kasih atas informasinya, sangat membantu untuk saya",
+                "Videonya bagus sekali, saya baru tahu tentang ini",
+                "Saya setuju dengan pendapat ini, terima kasih sudah berbagi",
+                "Penjelasannya jelas dan mudah dipahami untuk yang baru belajar",
+                "Bagus, saya tunggu video berikutnya yang lebih lengkap"};
+        for (String text : approved) {
+            learnHam(t, "blog", comment(text, ""));
+            learnHam(t, "blog", comment(text, ""));
+        }
+        assertThat(probe(t, "blog", reader).signals()).isEmpty();
+    }
+
+    @Test
+    void aForeignScriptIsOneSignalNotTwo() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        teachEnglish(t, "blog");
+        Comment cyrillic = comment("Лучшие кредиты без проверки, пишите нам прямо сейчас и получите бонус", "192.0.2.1");
+        assertThat(names(probe(t, "blog", cyrillic))).containsExactly("script_mismatch");
+        // with the script signal off, the language signal sees it
+        RecentTraffic languageOnly = traffic(TrafficSettings.defaults().with(false, false, false, false, true));
+        teachEnglish(languageOnly, "blog");
+        assertThat(names(probe(languageOnly, "blog", cyrillic))).containsExactly("language_mismatch");
+    }
+
+    @Test
+    void declaredLanguagesStandInForTheLanguageProfileToo() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        Comment c = Comment.builder().content(JUDI).siteLanguages("en_us").build();
+        RecentTraffic.Assessment a = t.observe("new", c, EXTRACTOR.extract(c), 0, true);
+        assertThat(a.signals()).extracting(Signal::detail)
+                .containsExactly("Indonesian text; the site declares en_us and has too little ham yet to know its own words");
+        for (String declared : new String[] {"id", "en, ms", "en, jv", ""}) {
+            Comment d = c.toBuilder().siteLanguages(declared).build();
+            assertThat(t.observe("new", d, EXTRACTOR.extract(d), 0, false).signals()).as(declared).isEmpty();
+        }
+        Comment english = c.toBuilder().content(ENGLISH_HAM[0]).build();
+        assertThat(t.observe("new", english, EXTRACTOR.extract(english), 0, false).signals()).isEmpty();
+        Comment shortOne = c.toBuilder().content("mantap bang, ini gacor").build();
+        assertThat(t.observe("new", shortOne, EXTRACTOR.extract(shortOne), 0, false).signals()).isEmpty();
+        // once the site's own ham is enough, the profile decides: a site declaring English but read in Indonesian
+        RecentTraffic read = traffic(TrafficSettings.defaults());
+        for (int i = 0; read.languageProfile("id-readers") == null
+                || read.languageProfile("id-readers").learned() < TrafficSettings.defaults().languageMinProfile(); i++) {
+            learnHam(read, "id-readers", comment(JUDI.replace("gacor", "bagus") + " " + ENGLISH_HAM[i % 3].split(" ")[2], ""));
+        }
+        assertThat(read.observe("id-readers", c, EXTRACTOR.extract(c), 0, false).signals()).isEmpty();
+    }
+
+    @Test
+    void languageProfilesAreBoundedInNumber() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        int sites = RecentTraffic.MAX_LANGUAGE_PROFILES + 40;
+        for (int s = 0; s < sites; s++) {
+            clock.advance(Duration.ofSeconds(1));
+            learnHam(t, "site-" + s, comment("thanks for the post", ""));
+        }
+        assertThat(t.languageProfiles()).isEqualTo(RecentTraffic.MAX_LANGUAGE_PROFILES);
+        assertThat(t.languageProfile("site-" + (sites - 1))).isNotNull();
+        assertThat(t.languageProfile("site-0")).as("least recently taught dropped").isNull();
+    }
+
+    @Test
+    void theVerdictExplainsTheLanguage() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        teachEnglish(t, "blog");
+        SpamEngine engine = SpamEngine.create(Model.empty(), t);
+        Verdict v = engine.judge("blog", comment(JUDI, "192.0.2.1"));
+        assertThat(v.signals()).extracting(Signal::name).containsExactly("language_mismatch");
+        assertThat(v.signals().getFirst().detail()).startsWith("language unlike this site's comments (");
+        assertThat(v.logOdds()).isEqualTo(TrafficSettings.defaults().languageWeight()); // the empty model says 0
+    }
+
     @Test
     void switchedOffSignalsStaySilent() {
         RecentTraffic t = traffic(TrafficSettings.off());
         for (int i = 0; i < 10; i++) assertThat(observe(t, "blog", comment("burst " + i, "203.0.113.1")).signals()).isEmpty();
         assertThat(t.trackedSites()).isZero();
-        RecentTraffic onlyLinks = traffic(TrafficSettings.defaults().with(false, true, false, false));
+        RecentTraffic onlyLinks = traffic(TrafficSettings.defaults().with(false, true, false, false, false));
         for (int i = 0; i < 10; i++) assertThat(observe(onlyLinks, "blog", comment("burst " + i, "203.0.113.1")).signals()).isEmpty();
     }
 

@@ -24,14 +24,16 @@ import java.util.Random;
  * Constructed traffic for one site over a week, with addresses and times, to measure the signals the
  * public data sets cannot (they have neither): ham from held-out public ham, and spam as it arrives
  * on a real site, in waves of slightly varied copies, bursts from one /24, campaigns linking one new
- * domain, text in a script foreign to the site, and single spam comments in between.
+ * domain, text in a script foreign to the site, single spam comments in between, and text in the site's
+ * script but another language (spam, and readers who write in their own language).
  * Deterministic for a seed. Constructed data: it shows what each signal adds when spam behaves like
  * this, not how often spam behaves like this.
  */
 public final class ConstructedTraffic {
     /** The kinds of item, in report order. */
     public static final List<String> KINDS = List.of("ham", "single spam", "wave of copies", "burst from one /24",
-            "link campaign", "foreign-script spam", "foreign-script ham");
+            "link campaign", "foreign-script spam", "foreign-script ham", "foreign-language spam",
+            "foreign-language ham");
 
     /** One comment: when it arrives, what it is, and its label. */
     public record Item(Instant at, Comment comment, boolean spam, String kind) {}
@@ -80,9 +82,12 @@ public final class ConstructedTraffic {
      *
      * @param ham         held-out ham texts (the site's readers); at most 2,000 are used
      * @param englishSpam held-out spam of the domain the model was trained on
-     * @param otherSpam   spam of a domain the model never saw (half the campaigns use it)
+     * @param otherSpam   spam of a domain the model never saw (half the campaigns use it), in another
+     *                    language of the same script; single comments of it arrive as foreign-language spam
+     * @param otherHam    ham in that language: readers writing in their own language (2 % of the ham)
      */
-    public static List<Item> build(List<Example> ham, List<Example> englishSpam, List<Example> otherSpam, long seed) {
+    public static List<Item> build(List<Example> ham, List<Example> englishSpam, List<Example> otherSpam,
+                                   List<Example> otherHam, long seed) {
         ConstructedTraffic t = new ConstructedTraffic(seed, englishSpam, otherSpam);
         List<Example> hamTexts = t.shuffled(ham);
         int scraped = Math.min(hamTexts.size() / 5, 200);
@@ -93,12 +98,19 @@ public final class ConstructedTraffic {
         for (int k = 0; k < 6; k++) t.linkCampaign(k, hamTexts.subList(0, scraped));
         t.foreignScriptSpam(40);
         t.singles(150);
+        // added after the rest, from their own random stream, so the items above stay as they were
+        t.foreignLanguage(new Random(seed + 1), otherHam, 40, 60);
         t.items.sort(Comparator.comparing(Item::at));
         return List.copyOf(t.items);
     }
 
     /** Streams the items through an engine on {@code model} with {@code settings}, each judged at its own time. */
     public static Run run(Model model, TrafficSettings settings, List<Item> items) {
+        return run(model, settings, items, "");
+    }
+
+    /** The same, with every comment saying the site declares {@code siteLanguages} (Akismet's blog_lang). */
+    public static Run run(Model model, TrafficSettings settings, List<Item> items, String siteLanguages) {
         SettableClock clock = new SettableClock();
         SpamEngine engine = SpamEngine.create(model, new RecentTraffic(settings, clock));
         double[] margins = new double[items.size()];
@@ -107,7 +119,9 @@ public final class ConstructedTraffic {
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int i = 0; i < items.size(); i++) {
             clock.now = items.get(i).at();
-            margins[i] = engine.judge(SITE, items.get(i).comment()).logOdds() - engine.threshold();
+            Comment c = items.get(i).comment();
+            if (!siteLanguages.isEmpty()) c = c.toBuilder().siteLanguages(siteLanguages).build();
+            margins[i] = engine.judge(SITE, c).logOdds() - engine.threshold();
         }
         return new Run(items, margins, cpu.getCurrentThreadCpuTime() - t0);
     }
@@ -213,6 +227,27 @@ public final class ConstructedTraffic {
             String text = pick(FOREIGN_SPAM).replace("{n}", Integer.toString(100 + random.nextInt(900)))
                     .replace("{link}", "http://" + pick(SYLLABLES) + pick(SYLLABLES) + "." + pick(NEW_TLDS));
             items.add(new Item(START.plusMillis(randomTime()), comment(text, botIp()), true, "foreign-script spam"));
+        }
+    }
+
+    /**
+     * Comments in the other language, at random times: {@code hamCount} from the site's readers (their
+     * texts from {@code otherHam}) and {@code spamCount} single spam comments from random addresses (taken
+     * from the far end of the other spam, away from the texts the campaigns use).
+     */
+    private void foreignLanguage(Random r, List<Example> otherHam, int hamCount, int spamCount) {
+        List<Example> hamTexts = new ArrayList<>(otherHam);
+        java.util.Collections.shuffle(hamTexts, r);
+        long span = SPAN.toMillis();
+        for (int c = 0; c < Math.min(hamCount, hamTexts.size()); c++) {
+            String ip = readerIps.get(r.nextInt(readerIps.size()));
+            items.add(new Item(START.plusMillis((long) (r.nextDouble() * span)), comment(hamTexts.get(c).text(), ip),
+                    false, "foreign-language ham"));
+        }
+        for (int c = 0; c < Math.min(spamCount, otherSpam.size()); c++) {
+            String ip = r.nextDouble() < 0.1 ? randomV6() : randomSlash24() + (1 + r.nextInt(254));
+            items.add(new Item(START.plusMillis((long) (r.nextDouble() * span)),
+                    comment(otherSpam.get(otherSpam.size() - 1 - c).text(), ip), true, "foreign-language spam"));
         }
     }
 
