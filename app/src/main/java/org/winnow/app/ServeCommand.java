@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.winnow.engine.Comment;
 import org.winnow.engine.Verdict;
 import org.winnow.engine.model.Model;
+import org.winnow.platform.CommentLimits;
 import org.winnow.platform.Platform;
 import org.winnow.platform.PlatformConfig;
 import org.winnow.platform.SpamFilter;
@@ -48,11 +49,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-request-bytes", defaultValue = "1048576", description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxRequestBytes;
 
+    @Option(names = "--comments-per-minute", defaultValue = "5",
+            description = "Comments one client address may post to one site in a burst, refilled over a minute (default: ${DEFAULT-VALUE}; 0: no such limit).")
+    int commentsPerMinute;
+
+    @Option(names = "--comments-per-hour", defaultValue = "30",
+            description = "Comments one client address may post to one site per hour (default: ${DEFAULT-VALUE}; 0: no such limit).")
+    int commentsPerHour;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        CommentLimits limits;
+        try {
+            limits = new CommentLimits(commentsPerMinute, commentsPerHour);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         long t0 = System.nanoTime();
         int listenPort = port == 0 ? freePort() : port;
         String siteUrl = publicUrl != null ? Sites.checkUrl(publicUrl).replaceAll("/+$", "") : "http://localhost:" + listenPort;
@@ -67,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
             ServerConfig config = ServerConfig.defaults().withHost(host).withPort(listenPort).withMaxRequestBytes(maxRequestBytes);
             WinnowServer created = new WinnowServer(s, model, config);
             platform = Platform.create(s, store.databaseUrl(), new ServerFilter(created),
-                    new PlatformConfig(store.secret(), siteUrl, trustProxy, Clock.systemUTC()));
+                    new PlatformConfig(store.secret(), siteUrl, trustProxy, Clock.systemUTC(), limits));
             Platform mounted = platform;
             server = created.withRoutes(cfg -> Platform.register(cfg, mounted)).start();
 

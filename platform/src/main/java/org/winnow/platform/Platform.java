@@ -22,6 +22,7 @@ import org.winnow.platform.data.SiteSettings;
 import org.winnow.platform.data.Sites;
 import org.winnow.platform.data.Threads;
 import org.winnow.platform.intake.CommentIntake;
+import org.winnow.platform.intake.CommentRateLimiter;
 import org.winnow.platform.moderation.Moderator;
 import org.winnow.platform.privacy.Retention;
 import org.winnow.platform.security.Passwords;
@@ -55,6 +56,7 @@ public final class Platform implements AutoCloseable {
     private final PlatformConfig config;
 
     private final Database.Connected own;
+    private final CommentRateLimiter limiter;
 
     private Platform(Store store, Jdbi jdbi, Database.Connected own, SpamFilter filter, PlatformConfig config) {
         this.config = config;
@@ -66,7 +68,8 @@ public final class Platform implements AutoCloseable {
         Moderations moderations = new Moderations(jdbi);
         this.admins = new Admins(jdbi);
         Signer signer = new Signer(config.secret());
-        CommentIntake intake = new CommentIntake(comments, filter, signer, config.clock());
+        this.limiter = commentLimiter(jdbi, signer, config);
+        CommentIntake intake = new CommentIntake(comments, filter, signer, config.clock(), limiter);
         Moderator moderator = new Moderator(comments, threads, sites, moderations, filter, config.clock());
         this.retention = new Retention(sites, comments, config.clock());
         ApiKeys keys = store.keys();
@@ -92,7 +95,8 @@ public final class Platform implements AutoCloseable {
             return new Web.NewSite(site, created.plaintext());
         };
         this.web = new Web(sites, articles, threads, comments, admins, moderations, intake, moderator, keys, signer,
-                new Views(), config.clock(), config.publicUrl(), config.trustProxy(), setup, factory);
+                new Views(), config.clock(), config.publicUrl(), config.trustProxy(), setup, factory,
+                config.commentLimits());
         firstStart(sites, articles, keys);
         if (admins.count() == 0) {
             String token = Signer.random(24);
@@ -108,6 +112,28 @@ public final class Platform implements AutoCloseable {
             return t;
         });
         scheduler.scheduleWithFixedDelay(this::housekeeping, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::forgetFullRateBuckets, 5, 5, TimeUnit.MINUTES);
+    }
+
+    /** Comment limits must hold across nodes, so on PostgreSQL (shared) they live in the database. */
+    private static CommentRateLimiter commentLimiter(Jdbi jdbi, Signer signer, PlatformConfig config) {
+        String product;
+        try {
+            product = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot tell which database the platform runs on", e);
+        }
+        boolean shared = product.toLowerCase(Locale.ROOT).contains("postgres");
+        return shared ? CommentRateLimiter.inDatabase(jdbi, config.commentLimits(), signer, config.clock())
+                : CommentRateLimiter.inMemory(config.commentLimits(), signer, config.clock());
+    }
+
+    private void forgetFullRateBuckets() {
+        try {
+            limiter.removeExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete expired comment rate limits; will retry in 5 minutes", e);
+        }
     }
 
     /**

@@ -182,4 +182,52 @@ class PageCacheTest {
                 .doesNotContain("href=\"" + path + "?replyto=");
         assertThat(view(h.base, path)).contains("href=\"" + path + "?replyto=" + id + "#wn-form\"");
     }
+
+    @Test
+    void everyViewOfASharedPageCarriesItsOwnWorkingFormToken() throws Exception {
+        String path = newArticle();
+        String first = view(h.base, path);
+        Thread.sleep(5); // the token holds the time the form was shown, in milliseconds
+        String second = view(h.base, path);
+        String t1 = inputValue(first, "ts");
+        String t2 = inputValue(second, "ts");
+        assertThat(t1).isNotEqualTo(t2).doesNotContain("slot");
+        // Apart from the token the two views are the same bytes: the second came from the shared page.
+        assertThat(second.replace(t2, "")).isEqualTo(first.replace(t1, ""));
+        var c = Harness.client();
+        HttpResponse<String> r = c.post(h.base + path + "/comments", fields("author", "Gus", "email", "", "url", "",
+                "body", "Posted with the token of a shared page.", "parent", "", "ts", t1, "homepage", ""));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        assertThat(view(h.base, path)).contains("Posted with the token of a shared page.");
+    }
+
+    @Test
+    void aRememberedReaderSeesTheirNameInTheFormAndNobodyElseDoes() {
+        String path = newArticle();
+        assertThat(inputValue(view(h.base, path), "author")).isEmpty(); // the shared page is cached now
+        var reader = Harness.client();
+        String page = reader.get(h.base + path).body();
+        HttpResponse<String> r = reader.post(h.base + path + "/comments", fields("author", "Hal", "email", "hal@example.org",
+                "url", "", "body", "Remember me, please.", "parent", "", "ts", inputValue(page, "ts"), "homepage", "",
+                "remember", "1"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        String own = reader.get(h.base + path).body();
+        assertThat(inputValue(own, "author")).isEqualTo("Hal");
+        assertThat(inputValue(own, "email")).isEqualTo("hal@example.org");
+        String other = view(h.base, path);
+        assertThat(other).contains("Remember me, please.");
+        assertThat(inputValue(other, "author")).isEmpty();
+        assertThat(other).doesNotContain("hal@example.org");
+    }
+
+    @Test
+    void anArticleThatQuotesTheTokenSlotStillGetsARealToken() {
+        String slug = "cache-slot-" + ARTICLES.incrementAndGet();
+        // The marker the shared page is split at (ReaderRoutes.TOKEN_SLOT), written into the article itself.
+        new Articles(h.db.jdbi()).create(h.homeSite().id(), slug, "Slot", "Quotes the marker.",
+                "The marker is wn-form-token-slot-5d1c.", 1);
+        String page = view(h.base, "/a/" + slug);
+        assertThat(page).contains("The marker is wn-form-token-slot-5d1c.");
+        assertThat(inputValue(page, "ts")).doesNotContain("slot").contains(".");
+    }
 }

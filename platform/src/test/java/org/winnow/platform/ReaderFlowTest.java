@@ -345,4 +345,35 @@ class ReaderFlowTest {
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void headRequestsGetTheStatusAndHeadersOfGetWithoutABody() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpResponse<String>> head = path -> {
+            try {
+                return http.send(HttpRequest.newBuilder(java.net.URI.create(h.base + path))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        HttpResponse<String> get = Harness.client().get(h.base + ARTICLE);
+        HttpResponse<String> article = head.apply(ARTICLE);
+        assertThat(article.statusCode()).isEqualTo(200);
+        assertThat(article.body()).isEmpty();
+        assertThat(article.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(article.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(article.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(head.apply("/a/no-such-article").statusCode()).isEqualTo(404);
+        assertThat(head.apply("/privacy").statusCode()).isEqualTo(200);
+        assertThat(head.apply("/privacy/no-such-site").statusCode()).isEqualTo(404);
+        assertThat(head.apply("/feeds/no-such-site.atom").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutCommentLimitsThePrivacyPageSaysNothingOfThem() {
+        // This harness runs without limits (the embedder's default); CommentRateLimitTest covers them on.
+        String privacy = Harness.client().get(h.base + "/privacy").body();
+        assertThat(privacy).contains("How your comment data is processed").doesNotContain("To stop floods of comments");
+    }
 }

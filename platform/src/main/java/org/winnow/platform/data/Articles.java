@@ -12,10 +12,16 @@ public final class Articles {
 
     /** Reads an article from columns named {@code prefix + column} (for joins). */
     static RowMapper<Article> mapper(String p) {
-        return (rs, ctx) -> new Article(rs.getLong(p + "id"), rs.getLong(p + "site_id"), rs.getString(p + "slug"),
-                rs.getString(p + "title"), rs.getString(p + "summary"), rs.getString(p + "body_md"),
-                rs.getLong(p + "published_at"));
+        // Column names are joined once here, not on every row.
+        String id = p + "id", siteId = p + "site_id", slug = p + "slug", title = p + "title", summary = p + "summary",
+                body = p + "body_md", publishedAt = p + "published_at";
+        return (rs, ctx) -> new Article(rs.getLong(id), rs.getLong(siteId), rs.getString(slug), rs.getString(title),
+                rs.getString(summary), rs.getString(body), rs.getLong(publishedAt));
     }
+
+    private static final RowMapper<Site> HOME_SITE = Sites.mapper("s_");
+    private static final RowMapper<Article> HOME_ARTICLE = mapper("a_");
+    private static final RowMapper<CommentThread> HOME_THREAD = Threads.mapper("t_");
 
     public Articles(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -29,9 +35,6 @@ public final class Articles {
      * query: every article view needs all three (the thread for its version, which keys the page cache).
      */
     public Optional<OnHomeSite> onHomeSite(String slug, String threadUrl) {
-        RowMapper<Site> site = Sites.mapper("s_");
-        RowMapper<Article> article = mapper("a_");
-        RowMapper<CommentThread> thread = Threads.mapper("t_");
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.base_url AS s_base_url,
                           s.api_site_id AS s_api_site_id, s.allowed_origins AS s_allowed_origins, s.settings AS s_settings,
@@ -45,7 +48,8 @@ public final class Articles {
                         LEFT JOIN p_thread t ON t.site_id = s.id AND t.url = :url
                         WHERE s.id = (SELECT id FROM p_site ORDER BY created_at, id LIMIT 1)""")
                 .bind("slug", slug).bind("url", threadUrl)
-                .map((rs, ctx) -> new OnHomeSite(site.map(rs, ctx), article.map(rs, ctx), thread.map(rs, ctx)))
+                .map((rs, ctx) -> new OnHomeSite(HOME_SITE.map(rs, ctx), HOME_ARTICLE.map(rs, ctx),
+                        HOME_THREAD.map(rs, ctx)))
                 .findOne());
     }
 

@@ -11,10 +11,13 @@ public final class Threads {
 
     /** Reads a thread from columns named {@code prefix + column} (for joins); null when its id is NULL (outer join). */
     static RowMapper<CommentThread> mapper(String p) {
-        return (rs, ctx) -> rs.getObject(p + "id") == null ? null : new CommentThread(rs.getLong(p + "id"),
-                rs.getLong(p + "site_id"), rs.getString(p + "url"), rs.getString(p + "title"),
-                rs.getObject(p + "article_id") == null ? null : rs.getLong(p + "article_id"), rs.getLong(p + "created_at"),
-                rs.getLong(p + "comments_version"));
+        // Column names are joined once here, not on every row.
+        String id = p + "id", siteId = p + "site_id", url = p + "url", title = p + "title", articleId = p + "article_id",
+                createdAt = p + "created_at", version = p + "comments_version";
+        return (rs, ctx) -> rs.getObject(id) == null ? null : new CommentThread(rs.getLong(id),
+                rs.getLong(siteId), rs.getString(url), rs.getString(title),
+                rs.getObject(articleId) == null ? null : rs.getLong(articleId), rs.getLong(createdAt),
+                rs.getLong(version));
     }
 
     public Threads(Jdbi jdbi) {

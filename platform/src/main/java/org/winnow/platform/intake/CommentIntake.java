@@ -45,12 +45,18 @@ public final class CommentIntake {
     private final SpamFilter filter;
     private final Signer signer;
     private final Clock clock;
+    private final CommentRateLimiter limiter;
 
     public CommentIntake(Comments comments, SpamFilter filter, Signer signer, Clock clock) {
+        this(comments, filter, signer, clock, CommentRateLimiter.off());
+    }
+
+    public CommentIntake(Comments comments, SpamFilter filter, Signer signer, Clock clock, CommentRateLimiter limiter) {
         this.comments = comments;
         this.filter = filter;
         this.signer = signer;
         this.clock = clock;
+        this.limiter = limiter;
     }
 
     /** The signed time-to-submit token every comment form carries. */
@@ -79,6 +85,12 @@ public final class CommentIntake {
         return email == null || email.isBlank() ? "" : signer.hash("email", email.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Checks, judges and stores a comment. A valid comment first spends one of its address's allowance
+     * on this site; over the limit it is neither judged nor stored.
+     *
+     * @throws TooManyComments when the submission's address posts faster than the limits allow
+     */
     public Outcome submit(Site site, CommentThread thread, Submission s) {
         Map<String, String> errors = new LinkedHashMap<>();
         String author = clean(s.author());
@@ -105,6 +117,11 @@ public final class CommentIntake {
             if (parent == null) errors.put("parent", "The comment you are replying to is no longer available.");
         }
         if (!errors.isEmpty()) return Outcome.invalid(errors);
+        // Only a comment that would be stored counts: fixing a typo costs the reader nothing, and a
+        // flood is stopped before the spam filter spends any work on it.
+        limiter.take(site.id(), s.ip()).ifPresent(wait -> {
+            throw new TooManyComments(wait);
+        });
 
         SiteSettings settings = site.settings();
         // Replies deeper than the site allows attach to the deepest allowed level.

@@ -11,6 +11,7 @@ import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
 import org.winnow.platform.intake.Outcome;
+import org.winnow.platform.intake.TooManyComments;
 
 /**
  * Threads for other sites: the fragment the embed script (or a server-side include) fetches, and
@@ -58,17 +59,21 @@ final class EmbedRoutes {
         String url = pageUrl(site, ctx.queryParam("url") != null ? ctx.queryParam("url") : ctx.formParam("url"));
         CommentThread thread = web.threads().ensure(site.id(), url, title(ctx.formParam("title"), url), null,
                 web.clock().millis());
-        Outcome o = posting.submit(site, thread, ctx);
+        Outcome o;
+        try {
+            o = posting.submit(site, thread, ctx);
+        } catch (TooManyComments e) {
+            Posting.tooMany(ctx, e);
+            if (Http.wantsJson(ctx)) ctx.json(Posting.tooManyJson(e));
+            else retryPage(ctx, site, thread, url, "Please wait a moment", Posting.tooManyErrors(e), 429);
+            return;
+        }
         if (!o.ok()) {
             if (Http.wantsJson(ctx)) {
                 ctx.status(400).json(Posting.errorsJson(o.errors()));
                 return;
             }
-            Http.pageHeaders(ctx, false);
-            ctx.status(400).html(web.views().render("reader/embed-retry.jte", Map.of(
-                    "page", new PageInfo("Your comment needs a change", site.name(), url, "/privacy/" + site.slug(), ""),
-                    "fragment", render(site, thread, posting.failedForm(ctx, thread, o.errors()), null, -1, null),
-                    "back", url)));
+            retryPage(ctx, site, thread, url, "Your comment needs a change", o.errors(), 400);
             return;
         }
         if (Http.wantsJson(ctx)) {
@@ -81,6 +86,16 @@ final class EmbedRoutes {
         }
         // No JavaScript: back to the page, whose server passes winnow_mine on to the fragment request.
         ctx.redirect(url + "?winnow_mine=" + Http.enc(o.ownerToken()) + "#winnow-comments", HttpStatus.SEE_OTHER);
+    }
+
+    /** Without JavaScript: the form again, as posted, with what to change (or how long to wait). */
+    private void retryPage(Context ctx, Site site, CommentThread thread, String url, String title,
+                           Map<String, String> errors, int status) {
+        Http.pageHeaders(ctx, false);
+        ctx.status(status).html(web.views().render("reader/embed-retry.jte", Map.of(
+                "page", new PageInfo(title, site.name(), url, "/privacy/" + site.slug(), ""),
+                "fragment", render(site, thread, posting.failedForm(ctx, thread, errors), null, -1, null),
+                "back", url)));
     }
 
     private String render(Site site, CommentThread thread, FormState form, String after, long mine, String manage) {

@@ -50,10 +50,18 @@ final class Http {
         return trustProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
+    /**
+     * The reader's address. Behind our own reverse proxy ({@code trustProxy}) that is the entry the
+     * proxy appended last to {@code X-Forwarded-For} (the peer it saw), never the first, which any
+     * client can write itself: the stored IP, the spam filter's IP signals and the rate limit all use it.
+     */
     static String clientIp(Context ctx, boolean trustProxy) {
         if (trustProxy) {
-            String fwd = ctx.header("X-Forwarded-For");
-            if (fwd != null && !fwd.isBlank()) return fwd.split(",")[0].strip();
+            String last = null;
+            for (String header : java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")))
+                for (String hop : header.split(","))
+                    if (!hop.isBlank()) last = hop.strip();
+            if (last != null) return last;
         }
         return ctx.req().getRemoteAddr();
     }
@@ -68,6 +76,16 @@ final class Http {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends a whole body in one write with its length known, straight to the servlet's stream: Jetty
+     * then sends head and body together instead of copying the body through Javalin in small chunks.
+     */
+    static void writeWhole(Context ctx, String contentType, byte[] body) throws java.io.IOException {
+        ctx.contentType(contentType);
+        ctx.res().setContentLength(body.length);
+        if (!"HEAD".equals(ctx.method().name())) ctx.res().getOutputStream().write(body);
     }
 
     /** Headers for pages we render: no framing by others, no referrer leaking private links, no sniffing. */

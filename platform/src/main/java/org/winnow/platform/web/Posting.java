@@ -12,6 +12,7 @@ import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
 import org.winnow.platform.intake.Outcome;
 import org.winnow.platform.intake.Submission;
+import org.winnow.platform.intake.TooManyComments;
 
 /** The comment form's server side, shared by article pages and the embed widget. */
 final class Posting {
@@ -30,8 +31,30 @@ final class Posting {
                 Http.clientIp(ctx, web.trustProxy()), ctx.header("User-Agent"), ctx.header("Referer"));
     }
 
+    /** @throws TooManyComments when this reader's address posts faster than the site's limits allow */
     Outcome submit(Site site, CommentThread thread, Context ctx) {
         return web.intake().submit(site, thread, submission(ctx));
+    }
+
+    /** 429 with {@code Retry-After}; the caller then shows the form again or answers JSON. */
+    static void tooMany(Context ctx, TooManyComments e) {
+        ctx.status(429);
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+
+    /** The form error that says how long to wait (the form keeps everything the reader typed). */
+    static Map<String, String> tooManyErrors(TooManyComments e) {
+        return Map.of("rate", e.getMessage());
+    }
+
+    /** Same shape as {@link #errorsJson}, no field to blame, and the wait in seconds for scripts. */
+    static Map<String, Object> tooManyJson(TooManyComments e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", false);
+        m.put("message", e.getMessage());
+        m.put("errors", Map.of());
+        m.put("retryAfter", e.retryAfterSeconds());
+        return m;
     }
 
     /** A fresh form, prefilled from the remember-me cookie when the reader agreed to it. */
@@ -68,6 +91,13 @@ final class Posting {
         } else if (ctx.cookie(REMEMBER_COOKIE) != null) {
             Http.cookie(ctx, REMEMBER_COOKIE, "", "/", 0, secure);
         }
+    }
+
+    /** True when the reader's remember-me cookie prefills the form (so their page is their own). */
+    boolean remembers(Context ctx) {
+        if (ctx.cookie(REMEMBER_COOKIE) == null) return false;
+        for (String v : remembered(ctx)) if (!v.isEmpty()) return true;
+        return false;
     }
 
     private static String[] remembered(Context ctx) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.winnow.platform.data.Article;
 import org.winnow.platform.data.Articles;
 import org.winnow.platform.data.CommentThread;
+import org.winnow.platform.data.Comments;
 import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
@@ -28,6 +30,40 @@ final class ReaderRoutes {
 
     private record ArticleParts(String bodyHtml, List<ShareLink> shares) {}
 
+    /**
+     * Whole article pages as UTF-8, for readers with nothing of their own on them (no held comment, no
+     * reply target, no remembered name): such readers all get the same bytes but for the form's token,
+     * so the page is kept in two halves and the fresh token goes between them on each view. Keyed by
+     * everything the page shows, the thread's version included, so it is exactly as fresh as the
+     * thread cache in {@link ThreadBuilder}.
+     */
+    private final Cache<SharedKey, Shared> shared = Caffeine.newBuilder()
+            .maximumWeight(16L << 20)
+            .weigher((SharedKey k, Shared v) -> v.head().length + v.tail().length + 100)
+            .expireAfterWrite(ThreadBuilder.MAX_AGE)
+            .build();
+
+    private record SharedKey(Site site, Article article, long threadId, long version, Comments.Cursor after) {
+        /** From ids and the version only: hashing the article's text and the site's settings on every view costs. */
+        @Override
+        public int hashCode() {
+            int h = 31 * Long.hashCode(threadId) + Long.hashCode(version);
+            h = 31 * h + Long.hashCode(article.id());
+            return 31 * h + java.util.Objects.hashCode(after);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SharedKey k && threadId == k.threadId && version == k.version
+                    && java.util.Objects.equals(after, k.after) && site.equals(k.site) && article.equals(k.article);
+        }
+    }
+
+    private record Shared(byte[] head, byte[] tail) {}
+
+    /** Stands in for the form token while a shared page is rendered; only ASCII letters and dashes, so escaping leaves it be. */
+    static final String TOKEN_SLOT = "wn-form-token-slot-5d1c";
+
     ReaderRoutes(Web web, ThreadBuilder threads) {
         this.web = web;
         this.posting = new Posting(web);
@@ -45,20 +81,46 @@ final class ReaderRoutes {
                 "articles", web.articles().list(site.id()))));
     }
 
-    void article(Context ctx) {
+    void article(Context ctx) throws java.io.IOException {
         Articles.OnHomeSite page = articlePage(ctx);
         Site site = page.site();
         Article a = page.article();
         CommentThread thread = page.thread();
-        FormState form = posting.blankForm(ctx, thread, null, null, null);
         String replyTo = ctx.queryParam("replyto");
+        String mine = ctx.queryParam("mine");
+        if (replyTo == null && mine == null && !posting.remembers(ctx) && thread.id() >= 0) {
+            Comments.Cursor after = Comments.Cursor.parse(ctx.queryParam("after")).orElse(null);
+            Shared s = shared.get(new SharedKey(site, a, thread.id(), thread.version(), after),
+                    k -> sharedPage(site, a, thread, after));
+            if (s != null) {
+                byte[] token = web.intake().formToken(thread).getBytes(StandardCharsets.US_ASCII);
+                byte[] out = new byte[s.head().length + token.length + s.tail().length];
+                System.arraycopy(s.head(), 0, out, 0, s.head().length);
+                System.arraycopy(token, 0, out, s.head().length, token.length);
+                System.arraycopy(s.tail(), 0, out, s.head().length + token.length, s.tail().length);
+                Http.pageHeaders(ctx, false);
+                Http.writeWhole(ctx, "text/html; charset=utf-8", out);
+                return;
+            }
+        }
+        FormState form = posting.blankForm(ctx, thread, null, null, null);
         if (replyTo != null) {
             StoredComment parent = parseId(replyTo).flatMap(web.comments()::byId)
                     .filter(c -> c.threadId() == thread.id() && c.status() == Status.APPROVED).orElse(null);
             if (parent != null)
                 form = posting.blankForm(ctx, thread, parent.id(), parent.author(), articlePath(a) + "#wn-form");
         }
-        renderArticle(ctx, site, a, thread, form, ctx.queryParam("mine"), ctx.queryParam("after"), 200);
+        renderArticle(ctx, site, a, thread, form, mine, ctx.queryParam("after"), 200);
+    }
+
+    /** The page every reader without a personal part sees, split at the form token; null if it cannot be split. */
+    private Shared sharedPage(Site site, Article a, CommentThread thread, Comments.Cursor after) {
+        FormState form = new FormState("", "", "", "", false, Map.of(), TOKEN_SLOT, null, null, null);
+        String html = articleHtml(site, a, thread, form, -1, null, after == null ? null : after.encode());
+        int at = html.indexOf(TOKEN_SLOT);
+        if (at < 0 || html.indexOf(TOKEN_SLOT, at + 1) >= 0) return null; // say, an article that quotes the slot
+        return new Shared(html.substring(0, at).getBytes(StandardCharsets.UTF_8),
+                html.substring(at + TOKEN_SLOT.length()).getBytes(StandardCharsets.UTF_8));
     }
 
     void post(Context ctx) {
@@ -66,7 +128,15 @@ final class ReaderRoutes {
         Site site = page.site();
         Article a = page.article();
         CommentThread thread = page.thread();
-        Outcome o = posting.submit(site, thread, ctx);
+        Outcome o;
+        try {
+            o = posting.submit(site, thread, ctx);
+        } catch (org.winnow.platform.intake.TooManyComments e) {
+            Posting.tooMany(ctx, e);
+            if (Http.wantsJson(ctx)) ctx.json(Posting.tooManyJson(e));
+            else renderArticle(ctx, site, a, thread, posting.failedForm(ctx, thread, Posting.tooManyErrors(e)), null, null, 429);
+            return;
+        }
         if (!o.ok()) {
             if (Http.wantsJson(ctx)) {
                 ctx.status(400).json(Posting.errorsJson(o.errors()));
@@ -93,6 +163,12 @@ final class ReaderRoutes {
                                String after, int status) {
         long mine = mineToken == null ? -1 : web.intake().ownedComment(mineToken).orElse(-1L);
         String manage = mine >= 0 ? posting.manageUrl(mineToken) : null;
+        Http.pageHeaders(ctx, false);
+        ctx.status(status).html(articleHtml(site, a, thread, form, mine, manage, after));
+    }
+
+    private String articleHtml(Site site, Article a, CommentThread thread, FormState form, long mine, String manage,
+                               String after) {
         String path = articlePath(a);
         ThreadView view = threads.build(site, thread, after, mine, form, path + "/comments",
                 "/feeds/thread/" + thread.id() + ".atom", "/privacy", manage, false, Links.article(path));
@@ -104,8 +180,7 @@ final class ReaderRoutes {
         params.put("bodyHtml", parts.bodyHtml());
         params.put("shares", parts.shares());
         params.put("view", view);
-        Http.pageHeaders(ctx, false);
-        ctx.status(status).html(web.views().render("reader/article.jte", params));
+        return web.views().render("reader/article.jte", params);
     }
 
     void privacy(Context ctx) {
@@ -115,7 +190,7 @@ final class ReaderRoutes {
         Http.pageHeaders(ctx, false);
         ctx.html(web.views().render("reader/privacy.jte", Map.of("page",
                 page(site, "How your comment data is processed", "What " + site.name() + " stores about commenters, and for how long."),
-                "site", site, "settings", site.settings())));
+                "site", site, "settings", site.settings(), "limits", web.commentLimits())));
     }
 
     /** A commenter's own comment: see it, export it, erase it, with nothing but the private link. */

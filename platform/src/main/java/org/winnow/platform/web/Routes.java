@@ -31,18 +31,18 @@ public final class Routes {
         Feeds feeds = new Feeds(web);
         var r = config.routes;
 
-        r.get("/", Http.safe(v, reader::index));
-        r.get("/a/{slug}", Http.safe(v, reader::article));
+        both(r, "/", Http.safe(v, reader::index));
+        both(r, "/a/{slug}", Http.safe(v, reader::article));
         r.post("/a/{slug}/comments", Http.safe(v, reader::post));
-        r.get("/privacy", Http.safe(v, reader::privacy));
-        r.get("/privacy/{site}", Http.safe(v, reader::privacy));
+        both(r, "/privacy", Http.safe(v, reader::privacy));
+        both(r, "/privacy/{site}", Http.safe(v, reader::privacy));
         r.get("/my/{token}", Http.safe(v, reader::mine));
         r.get("/my/{token}/export.json", Http.safe(v, reader::export));
         r.post("/my/{token}/erase", Http.safe(v, reader::erase));
-        r.get("/feeds/thread/{id}.atom", Http.safe(v, feeds::thread));
-        r.get("/feeds/{site}.atom", Http.safe(v, feeds::site));
+        both(r, "/feeds/thread/{id}.atom", Http.safe(v, feeds::thread));
+        both(r, "/feeds/{site}.atom", Http.safe(v, feeds::site));
 
-        r.get("/embed.js", Http.safe(v, ctx -> asset(ctx, "winnow.js", "text/javascript; charset=utf-8")));
+        both(r, "/embed.js", Http.safe(v, ctx -> asset(ctx, "winnow.js", "text/javascript; charset=utf-8")));
         r.get("/embed/{site}/thread", Http.safe(v, embed::fragment));
         r.options("/embed/{site}/thread", Http.safe(v, embed::preflight));
         r.post("/embed/{site}/comments", Http.safe(v, embed::post));
@@ -71,6 +71,15 @@ public final class Routes {
         r.get("/admin/data", Http.safe(v, admin::data));
         r.get("/admin/data/export", Http.safe(v, admin::dataExport));
         r.post("/admin/data/erase", Http.safe(v, admin::dataErase));
+    }
+
+    /**
+     * A reader-facing page for GET and HEAD alike: link checkers, feed readers and caches ask with HEAD,
+     * and must get the status and headers GET would give (Jetty leaves the body out).
+     */
+    private static void both(io.javalin.router.JavalinDefaultRoutingApi r, String path, io.javalin.http.Handler h) {
+        r.get(path, h);
+        r.head(path, h);
     }
 
     /** Static files from the classpath, cached in memory; cross-origin readable (the widget loads them). */

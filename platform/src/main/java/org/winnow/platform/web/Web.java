@@ -17,11 +17,12 @@ import org.winnow.store.ApiKeys;
  *
  * @param setup     the one-time first-admin setup link holder
  * @param siteKeys  creates the store site (and API key) behind a new platform site
+ * @param commentLimits how fast one address may post (the privacy page tells readers)
  */
 public record Web(Sites sites, Articles articles, Threads threads, Comments comments, Admins admins,
                   Moderations moderations, CommentIntake intake, Moderator moderator, ApiKeys keys,
                   Signer signer, Views views, Clock clock, String publicUrl, boolean trustProxy, Setup setup,
-                  SiteFactory siteKeys) {
+                  SiteFactory siteKeys, org.winnow.platform.CommentLimits commentLimits) {
 
     /** The one-time links of the first-admin setup page, kept in the database for every node. */
     public interface Setup {
