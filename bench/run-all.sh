@@ -48,6 +48,7 @@ jmh() { # FILE BENCHMARK-SUFFIX -> score
 R[normalise]=$(jmh "$OUT/jmh.json" .normalise)
 R[features]=$(jmh "$OUT/jmh.json" .features)
 R[judge]=$(jmh "$OUT/jmh.json" .judge)
+R[judge_model]=$(jmh "$OUT/jmh.json" .judgeWithoutTraffic)
 R[learn]=$(jmh "$OUT/jmh.json" .learn)
 R[model_load]=$(jmh "$OUT/jmh.json" .loadDefaultModel)
 R[judge_items]=$(jmh "$OUT/jmh-peer-items.json" .judgeItem)
@@ -118,7 +119,8 @@ PY
   echo
   echo "| figure | Winnow | target | peers, same items, same run | load (1/5/15 min) |"
   echo "|---|---|---|---|---|"
-  echo "| judge, typical 200-char comment with a link (JMH, 1 thread) | ${R[judge]} /s | ≥ 100,000 /s | | ${R[jmh_load]} |"
+  echo "| judge, typical 200-char comment with a link (JMH, 1 thread; recent-traffic signals on, as the server runs) | ${R[judge]} /s | ≥ 100,000 /s | | ${R[jmh_load]} |"
+  echo "| judge, the same without recent-traffic signals | ${R[judge_model]} /s | | | ${R[jmh_load]} |"
   echo "| judge, peers' $SPLIT test items (JMH, 1 thread) | ${R[judge_items]} /s | ≥ 50× SA, ≥ 5× bogofilter | bogofilter ${R[bogofilter]:-n/a} /s ($(ratio "${R[judge_items]}" "${R[bogofilter]:-x}")), SpamAssassin API ${R[sa_direct]:-n/a} /s ($(ratio "${R[judge_items]}" "${R[sa_direct]:-x}")), spamd+spamc ${R[spamd]:-n/a} /s ($(ratio "${R[judge_items]}" "${R[spamd]:-x}")) | ${R[peers_load]:-} |"
   echo "| judge through the peers' harness (winnow classify, whole test file) | ${R[winnow_cli]:-n/a} /s | | as above | ${R[peers_load]:-} |"
   echo "| normalise (JMH) | ${R[normalise]} /s | | | ${R[jmh_load]} |"

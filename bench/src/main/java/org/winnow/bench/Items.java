@@ -68,7 +68,12 @@ public final class Items {
                     sb.append(' ').append(link);
                     linked = true;
                 }
-                sb.append(' ').append(words[r.nextInt(words.length)]);
+                // As in real comments, many words are common ones; one in four is made up from syllables,
+                // so no two comments are near-copies of each other (real traffic, where the near-copy index
+                // finds nothing most of the time) while the site's language stays recognisably its own.
+                int pick = r.nextInt(20);
+                sb.append(' ').append(pick < 9 ? COMMON_WORDS[r.nextInt(COMMON_WORDS.length)]
+                        : pick < 15 ? words[r.nextInt(words.length)] : madeUpWord(r));
                 if (r.nextInt(9) == 0) sb.append(r.nextBoolean() ? '.' : ',');
             }
             if (!linked) sb.append(' ').append(link);
@@ -76,7 +81,7 @@ public final class Items {
                     .content(sb.toString())
                     .author(spam ? "Best Deals " + r.nextInt(1000) : "reader" + r.nextInt(1000))
                     .authorEmail((spam ? "promo" : "me") + r.nextInt(1000) + "@example.org")
-                    .userIp("203.0.113." + r.nextInt(255))
+                    .userIp((11 + r.nextInt(115)) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254)))
                     .userAgent("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
                     .permalink("https://blog.example.org/2026/11/post-" + r.nextInt(50))
                     .commentType("comment")
@@ -84,6 +89,23 @@ public final class Items {
             out.add(new Item(spam, c));
         }
         return out;
+    }
+
+    private static final String[] COMMON_WORDS = {
+        "the", "a", "and", "to", "of", "it", "is", "in", "that", "this", "was", "for", "with", "on", "but",
+        "not", "you", "my", "we", "have", "just", "about", "what", "when", "there", "so", "if", "would", "more",
+        "one", "out", "like", "think", "some", "time", "also", "really", "how", "than", "them",
+    };
+    private static final String[] SYLLABLES = {
+        "ba", "ker", "lo", "mi", "nus", "ta", "ven", "ri", "so", "pel", "dra", "gon", "fi", "tul", "an", "mor",
+        "ce", "lin", "ho", "sta", "quo", "rem", "vi", "dor", "us", "ex", "plen", "cu", "zar", "ti", "ol", "nar",
+    };
+
+    /** A pronounceable word of two to four syllables (32^2 to 32^4 of them). */
+    private static String madeUpWord(SplittableRandom r) {
+        StringBuilder w = new StringBuilder(12);
+        for (int k = 2 + r.nextInt(3); k > 0; k--) w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+        return w.toString();
     }
 
     /** The rows of a peers' TSV file as text-only comments (the peers see only the text too). */

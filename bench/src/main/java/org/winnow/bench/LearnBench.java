@@ -34,7 +34,7 @@ import org.winnow.training.DefaultModel;
 @Threads(1)
 public class LearnBench {
 
-    private static final int N = 512;
+    private static final int N = 4096;
 
     private Model base;
     private Comment[] comments;
