@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.winnow.engine.traffic.ManualClock;
 import org.winnow.platform.data.Database;
 import org.winnow.store.testing.TestPostgres;
 
@@ -20,7 +21,7 @@ import org.winnow.store.testing.TestPostgres;
  */
 class CommentRateLimitPgTest {
     static final String ARTICLE = "/a/" + DemoContent.SLUG;
-    static TestClock clock;
+    static ManualClock clock;
     static LimitedNode a;
     static LimitedNode b;
     static Database.Connected db;
@@ -28,7 +29,7 @@ class CommentRateLimitPgTest {
     @BeforeAll
     static void start() throws Exception {
         String url = TestPostgres.newDatabase("platform_limits");
-        clock = new TestClock(Instant.now());
+        clock = new ManualClock(Instant.now());
         int portA = Harness.freePort();
         String publicUrl = "http://127.0.0.1:" + portA;
         a = new LimitedNode(url, publicUrl, portA, clock, new CommentLimits(3, 5), true);

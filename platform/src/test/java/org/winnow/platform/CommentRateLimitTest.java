@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.winnow.engine.traffic.ManualClock;
 import org.winnow.platform.data.Database;
 
 /**
@@ -30,7 +31,7 @@ class CommentRateLimitTest {
     static final CommentLimits LIMITS = new CommentLimits(3, 5);
     @TempDir
     static Path dir;
-    static TestClock clock;
+    static ManualClock clock;
     static LimitedNode node;
     static Database.Connected db;
 
@@ -38,7 +39,7 @@ class CommentRateLimitTest {
     static void start() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("winnow.db");
         int port = Harness.freePort();
-        clock = new TestClock(Instant.now());
+        clock = new ManualClock(Instant.now());
         node = new LimitedNode(url, "http://127.0.0.1:" + port, port, clock, LIMITS, true);
         db = Database.connect(url);
     }

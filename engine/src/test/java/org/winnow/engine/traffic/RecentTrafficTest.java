@@ -35,7 +35,7 @@ class RecentTrafficTest {
             + "conclusion soil memories grandmother paragraph link broken lovely helpful visited worth finished "
             + "second fixes know anyone really night worked tried section solid wing new May post could").split(" ");
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-03-01T12:00:00Z"));
 
     private RecentTraffic traffic(TrafficSettings s) {
         return new RecentTraffic(s, clock);

@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.winnow.engine.traffic.ManualClock;
 import org.winnow.platform.CommentLimits;
-import org.winnow.platform.TestClock;
 import org.winnow.platform.data.Database;
 import org.winnow.platform.security.Signer;
 import org.winnow.store.Store;
@@ -45,7 +45,7 @@ class CommentRateLimiterTest {
     @Test
     void limitsAreKeptPerSite() {
         CommentRateLimiter limiter = CommentRateLimiter.inMemory(new CommentLimits(1, 0), signer,
-                new TestClock(Instant.now()));
+                new ManualClock(Instant.now()));
         assertThat(limiter.take(1, "203.0.113.7")).isEmpty();
         assertThat(limiter.take(1, "203.0.113.7")).contains(Duration.ofMinutes(1));
         assertThat(limiter.take(2, "203.0.113.7")).as("another site").isEmpty();
@@ -53,13 +53,13 @@ class CommentRateLimiterTest {
 
     @Test
     void offLetsEverythingThrough() {
-        CommentRateLimiter limiter = CommentRateLimiter.inMemory(CommentLimits.OFF, signer, new TestClock(Instant.now()));
+        CommentRateLimiter limiter = CommentRateLimiter.inMemory(CommentLimits.OFF, signer, new ManualClock(Instant.now()));
         for (int i = 0; i < 100; i++) assertThat(limiter.take(1, "203.0.113.7")).isEmpty();
     }
 
     @Test
     void memoryIsBoundedAndIdleBucketsAreForgotten() {
-        TestClock clock = new TestClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         CommentRateLimiter limiter = CommentRateLimiter.inMemory(CommentLimits.DEFAULTS, signer, clock);
         int addresses = CommentRateLimiter.MAX_IN_MEMORY + 5_000;
         for (int i = 0; i < addresses; i++) limiter.take(1, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
@@ -74,7 +74,7 @@ class CommentRateLimiterTest {
         String url = TestPostgres.newDatabase("platform_limiter");
         try (Store store = Store.open(url, SECRET); Database.Connected one = Database.connect(url);
              Database.Connected two = Database.connect(url)) {
-            TestClock clock = new TestClock(Instant.now());
+            ManualClock clock = new ManualClock(Instant.now());
             CommentLimits limits = new CommentLimits(10, 0);
             List<CommentRateLimiter> nodes = List.of(CommentRateLimiter.inDatabase(one.jdbi(), limits, signer, clock),
                     CommentRateLimiter.inDatabase(two.jdbi(), limits, signer, clock));

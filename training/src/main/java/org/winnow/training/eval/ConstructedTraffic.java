@@ -3,15 +3,13 @@ package org.winnow.training.eval;
 import org.winnow.engine.Comment;
 import org.winnow.engine.SpamEngine;
 import org.winnow.engine.model.Model;
+import org.winnow.engine.traffic.ManualClock;
 import org.winnow.engine.traffic.RecentTraffic;
 import org.winnow.engine.traffic.TrafficSettings;
 import org.winnow.training.data.Example;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -111,14 +109,14 @@ public final class ConstructedTraffic {
 
     /** The same, with every comment saying the site declares {@code siteLanguages} (Akismet's blog_lang). */
     public static Run run(Model model, TrafficSettings settings, List<Item> items, String siteLanguages) {
-        SettableClock clock = new SettableClock();
+        ManualClock clock = new ManualClock(START); // set to each item's time
         SpamEngine engine = SpamEngine.create(model, new RecentTraffic(settings, clock));
         double[] margins = new double[items.size()];
         // CPU time of this thread, not wall time: on a shared machine the wall clock mostly measures waiting
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int i = 0; i < items.size(); i++) {
-            clock.now = items.get(i).at();
+            clock.set(items.get(i).at());
             Comment c = items.get(i).comment();
             if (!siteLanguages.isEmpty()) c = c.toBuilder().siteLanguages(siteLanguages).build();
             margins[i] = engine.judge(SITE, c).logOdds() - engine.threshold();
@@ -328,26 +326,6 @@ public final class ConstructedTraffic {
 
     private String pick(String[] a) {
         return a[random.nextInt(a.length)];
-    }
-
-    /** A clock the stream sets to each item's time. */
-    static final class SettableClock extends Clock {
-        volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     // ---- word lists (written for this generator) ----

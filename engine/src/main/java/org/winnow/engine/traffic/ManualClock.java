@@ -1,4 +1,4 @@
-package org.winnow.platform;
+package org.winnow.engine.traffic;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A wall clock that stands still until a test moves it forward. */
-public final class TestClock extends Clock {
+/**
+ * A clock that shows the time it was last set or moved to, in milliseconds (UTC). The recent-traffic
+ * signals read the time, so replaying a stream of comments at the times they happened (the
+ * constructed-traffic evaluation) needs one, and so do tests that move time by hand.
+ */
+public final class ManualClock extends Clock {
     private final AtomicLong millis;
 
-    public TestClock(Instant start) {
+    public ManualClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
+    }
+
+    public void set(Instant time) {
+        millis.set(time.toEpochMilli());
     }
 
     public void advance(Duration d) {
