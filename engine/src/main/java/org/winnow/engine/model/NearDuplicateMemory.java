@@ -7,8 +7,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Remembers learned examples per site as one-permutation MinHash signatures of their character
@@ -41,7 +39,7 @@ final class NearDuplicateMemory {
     private final boolean[] spam;
     private int size;
     private int next;
-    private final Map<Long, int[]> index = new HashMap<>();
+    private final BandBuckets index = new BandBuckets(64);
 
     /** The best remembered match: similarity in [0, 1] and its label. */
     record Match(double similarity, boolean spam) {}
@@ -123,9 +121,7 @@ final class NearDuplicateMemory {
 
     /** Longest LSH bucket (for tests: it never exceeds {@link #BUCKET_CAPACITY}). */
     int longestBucket() {
-        int longest = 0;
-        for (int[] list : index.values()) longest = Math.max(longest, list.length);
-        return longest;
+        return index.longest();
     }
 
     private void unindex(int slot) {
