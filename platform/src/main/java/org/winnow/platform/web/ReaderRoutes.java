@@ -61,7 +61,7 @@ final class ReaderRoutes {
 
     private record Shared(byte[] head, byte[] tail) {}
 
-    /** Stands in for the form token while a shared page is rendered; only ASCII letters and dashes, so escaping leaves it be. */
+    /** Stands in for the form token while a shared page is rendered; only ASCII letters, digits and dashes, which escaping leaves as they are. */
     static final String TOKEN_SLOT = "wn-form-token-slot-5d1c";
 
     ReaderRoutes(Web web, ThreadBuilder threads) {
