@@ -223,11 +223,33 @@ class PageCacheTest {
     @Test
     void anArticleThatQuotesTheTokenSlotStillGetsARealToken() {
         String slug = "cache-slot-" + ARTICLES.incrementAndGet();
-        // The marker the shared page is split at (ReaderRoutes.TOKEN_SLOT), written into the article itself.
+        // The marker the shared page is split at (SplitPage.TOKEN_SLOT), written into the article itself.
         new Articles(h.db.jdbi()).create(h.homeSite().id(), slug, "Slot", "Quotes the marker.",
                 "The marker is wn-form-token-slot-5d1c.", 1);
         String page = view(h.base, "/a/" + slug);
         assertThat(page).contains("The marker is wn-form-token-slot-5d1c.");
         assertThat(inputValue(page, "ts")).doesNotContain("slot").contains(".");
+    }
+
+    @Test
+    void sharedWidgetFragmentsCarryFreshTokensAndEachUncommentedPageItsOwnTitle() throws Exception {
+        String page = h.base + "/widget-" + ARTICLES.incrementAndGet();
+        String thread = "/embed/demo/thread?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
+        // Nobody has commented on this page yet: the fragment is built from its address and title.
+        String first = view(h.base, thread + "&title=" + URLEncoder.encode("First title", StandardCharsets.UTF_8));
+        Thread.sleep(5); // the token holds the time the form was shown, in milliseconds
+        String second = view(h.base, thread + "&title=" + URLEncoder.encode("First title", StandardCharsets.UTF_8));
+        assertThat(inputValue(first, "title")).isEqualTo("First title");
+        assertThat(inputValue(first, "ts")).isNotEqualTo(inputValue(second, "ts")).doesNotContain("slot");
+        assertThat(second.replace(inputValue(second, "ts"), "")).isEqualTo(first.replace(inputValue(first, "ts"), ""));
+        String other = view(h.base, thread + "&title=" + URLEncoder.encode("Another title", StandardCharsets.UTF_8));
+        assertThat(inputValue(other, "title")).isEqualTo("Another title");
+        // A post through the widget with a shared fragment's token is accepted and shows on the next view.
+        var c = Harness.client();
+        HttpResponse<String> r = c.post(h.base + "/embed/demo/comments?url=" + URLEncoder.encode(page, StandardCharsets.UTF_8),
+                fields("author", "Ivy", "email", "", "url", "", "body", "Posted through a shared widget fragment.",
+                        "parent", "", "ts", inputValue(first, "ts"), "homepage", "", "title", "First title"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        assertThat(view(h.base, thread)).contains("Posted through a shared widget fragment.");
     }
 }

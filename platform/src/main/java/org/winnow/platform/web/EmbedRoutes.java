@@ -1,5 +1,6 @@
 package org.winnow.platform.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import org.winnow.platform.data.CommentThread;
+import org.winnow.platform.data.Comments;
 import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
@@ -22,6 +24,14 @@ final class EmbedRoutes {
     private final Web web;
     private final Posting posting;
     private final ThreadBuilder threads;
+
+    /**
+     * Widget fragments for readers with nothing of their own on them ({@link SplitPage}), keyed by all
+     * they show: the thread's version, or for a page nobody has commented on yet its address and title.
+     */
+    private final Cache<FragmentKey, SplitPage> shared = SplitPage.cache(16L << 20);
+
+    private record FragmentKey(Site site, long threadId, long version, String url, String title, Comments.Cursor after) {}
 
     EmbedRoutes(Web web, ThreadBuilder threads) {
         this.web = web;
@@ -39,7 +49,7 @@ final class EmbedRoutes {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    void fragment(Context ctx) {
+    void fragment(Context ctx) throws java.io.IOException {
         Site site = site(ctx);
         cors(ctx, site);
         String url = pageUrl(site, ctx.queryParam("url"));
@@ -47,8 +57,18 @@ final class EmbedRoutes {
         if (thread == null) // not stored until someone comments, so a crawler cannot fill the table
             thread = new CommentThread(-1, site.id(), url, title(ctx.queryParam("title"), url), null, web.clock().millis(), 0);
         String mineToken = ctx.queryParam("mine");
-        long mine = mineToken == null ? -1 : web.intake().ownedComment(mineToken).orElse(-1L);
         ctx.header("Cache-Control", "no-store");
+        if (mineToken == null && !posting.remembers(ctx)) {
+            Comments.Cursor after = Comments.Cursor.parse(ctx.queryParam("after")).orElse(null);
+            CommentThread t = thread;
+            SplitPage page = shared.get(new FragmentKey(site, t.id(), t.version(), t.url(), t.title(), after),
+                    k -> SplitPage.of(render(site, t, SplitPage.BLANK_FORM, after == null ? null : after.encode(), -1, null)));
+            if (page != null) {
+                Http.writeWhole(ctx, "text/html; charset=utf-8", page.with(web.intake().formToken(thread)));
+                return;
+            }
+        }
+        long mine = mineToken == null ? -1 : web.intake().ownedComment(mineToken).orElse(-1L);
         ctx.html(render(site, thread, posting.blankForm(ctx, thread, null, null, null), ctx.queryParam("after"), mine,
                 mine >= 0 ? posting.manageUrl(mineToken) : null));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +30,11 @@ final class ReaderRoutes {
     private record ArticleParts(String bodyHtml, List<ShareLink> shares) {}
 
     /**
-     * Whole article pages as UTF-8, for readers with nothing of their own on them (no held comment, no
-     * reply target, no remembered name): such readers all get the same bytes but for the form's token,
-     * so the page is kept in two halves and the fresh token goes between them on each view. Keyed by
-     * everything the page shows, the thread's version included, so it is exactly as fresh as the
+     * Whole article pages for readers with nothing of their own on them ({@link SplitPage}), keyed by
+     * everything the page shows, the thread's version included, so they are exactly as fresh as the
      * thread cache in {@link ThreadBuilder}.
      */
-    private final Cache<SharedKey, Shared> shared = Caffeine.newBuilder()
-            .maximumWeight(16L << 20)
-            .weigher((SharedKey k, Shared v) -> v.head().length + v.tail().length + 100)
-            .expireAfterWrite(ThreadBuilder.MAX_AGE)
-            .build();
+    private final Cache<SharedKey, SplitPage> shared = SplitPage.cache(16L << 20);
 
     private record SharedKey(Site site, Article article, long threadId, long version, Comments.Cursor after) {
         /** From ids and the version only: hashing the article's text and the site's settings on every view costs. */
@@ -58,11 +51,6 @@ final class ReaderRoutes {
                     && java.util.Objects.equals(after, k.after) && site.equals(k.site) && article.equals(k.article);
         }
     }
-
-    private record Shared(byte[] head, byte[] tail) {}
-
-    /** Stands in for the form token while a shared page is rendered; only ASCII letters, digits and dashes, which escaping leaves as they are. */
-    static final String TOKEN_SLOT = "wn-form-token-slot-5d1c";
 
     ReaderRoutes(Web web, ThreadBuilder threads) {
         this.web = web;
@@ -90,16 +78,12 @@ final class ReaderRoutes {
         String mine = ctx.queryParam("mine");
         if (replyTo == null && mine == null && !posting.remembers(ctx) && thread.id() >= 0) {
             Comments.Cursor after = Comments.Cursor.parse(ctx.queryParam("after")).orElse(null);
-            Shared s = shared.get(new SharedKey(site, a, thread.id(), thread.version(), after),
-                    k -> sharedPage(site, a, thread, after));
+            SplitPage s = shared.get(new SharedKey(site, a, thread.id(), thread.version(), after),
+                    k -> SplitPage.of(articleHtml(site, a, thread, SplitPage.BLANK_FORM, -1, null,
+                            after == null ? null : after.encode())));
             if (s != null) {
-                byte[] token = web.intake().formToken(thread).getBytes(StandardCharsets.US_ASCII);
-                byte[] out = new byte[s.head().length + token.length + s.tail().length];
-                System.arraycopy(s.head(), 0, out, 0, s.head().length);
-                System.arraycopy(token, 0, out, s.head().length, token.length);
-                System.arraycopy(s.tail(), 0, out, s.head().length + token.length, s.tail().length);
                 Http.pageHeaders(ctx, false);
-                Http.writeWhole(ctx, "text/html; charset=utf-8", out);
+                Http.writeWhole(ctx, "text/html; charset=utf-8", s.with(web.intake().formToken(thread)));
                 return;
             }
         }
@@ -111,16 +95,6 @@ final class ReaderRoutes {
                 form = posting.blankForm(ctx, thread, parent.id(), parent.author(), articlePath(a) + "#wn-form");
         }
         renderArticle(ctx, site, a, thread, form, mine, ctx.queryParam("after"), 200);
-    }
-
-    /** The page every reader without a personal part sees, split at the form token; null if it cannot be split. */
-    private Shared sharedPage(Site site, Article a, CommentThread thread, Comments.Cursor after) {
-        FormState form = new FormState("", "", "", "", false, Map.of(), TOKEN_SLOT, null, null, null);
-        String html = articleHtml(site, a, thread, form, -1, null, after == null ? null : after.encode());
-        int at = html.indexOf(TOKEN_SLOT);
-        if (at < 0 || html.indexOf(TOKEN_SLOT, at + 1) >= 0) return null; // say, an article that quotes the slot
-        return new Shared(html.substring(0, at).getBytes(StandardCharsets.UTF_8),
-                html.substring(at + TOKEN_SLOT.length()).getBytes(StandardCharsets.UTF_8));
     }
 
     void post(Context ctx) {
