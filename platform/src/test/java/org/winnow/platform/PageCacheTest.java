@@ -16,6 +16,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.winnow.platform.data.Articles;
 import org.winnow.platform.data.CommentThread;
+import org.winnow.platform.data.Site;
+import org.winnow.platform.data.Sites;
 import org.winnow.platform.data.Threads;
 
 /**
@@ -251,5 +253,22 @@ class PageCacheTest {
                         "parent", "", "ts", inputValue(first, "ts"), "homepage", "", "title", "First title"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         assertThat(view(h.base, thread)).contains("Posted through a shared widget fragment.");
+    }
+
+    @Test
+    void aSiteChangedOnAnotherNodeShowsOnTheNextArticleView() {
+        String path = newArticle();
+        Site before = h.homeSite();
+        assertThat(view(h.base, path)).contains(">" + before.name() + "</a>"); // site, article and page now in memory
+        // What another node's admin does: save the site (its version goes up with it).
+        Sites sites = new Sites(h.db.jdbi());
+        sites.update(new Site(before.id(), before.slug(), "Renamed elsewhere", before.baseUrl(), before.apiSiteId(),
+                before.allowedOrigins(), before.settings(), before.createdAt()));
+        try {
+            assertThat(view(h.base, path)).contains(">Renamed elsewhere</a>").doesNotContain(">" + before.name() + "</a>");
+        } finally {
+            sites.update(before);
+        }
+        assertThat(view(h.base, path)).contains(">" + before.name() + "</a>");
     }
 }

@@ -1,5 +1,7 @@
 package org.winnow.platform.data;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -19,9 +21,12 @@ public final class Articles {
                 rs.getString(summary), rs.getString(body), rs.getLong(publishedAt));
     }
 
-    private static final RowMapper<Site> HOME_SITE = Sites.mapper("s_");
-    private static final RowMapper<Article> HOME_ARTICLE = mapper("a_");
-    private static final RowMapper<CommentThread> HOME_THREAD = Threads.mapper("t_");
+    private record SiteVersion(long id, long version) {}
+
+    /** Parsed rows for {@link #onHomeSite}: sites by version, articles and threads (but their version) by id. */
+    private final Cache<SiteVersion, Site> sites = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<Long, Article> articles = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<Long, CommentThread> threads = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public Articles(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -31,26 +36,36 @@ public final class Articles {
     public record OnHomeSite(Site site, Article article, CommentThread thread) {}
 
     /**
-     * The home site's article with this slug, with the site and the thread at {@code threadUrl}, in one
-     * query: every article view needs all three (the thread for its version, which keys the page cache).
+     * The home site's article with this slug, with the site and the thread at {@code threadUrl}. Every
+     * article view needs all three (the thread for its version, which keys the page cache), so the one
+     * query reads only their ids and versions; the rows themselves come from memory. Articles and
+     * threads never change but for the thread's version, and every change to a site raises the site's
+     * version, so what is shown is never older than the database at the time of the query.
      */
     public Optional<OnHomeSite> onHomeSite(String slug, String threadUrl) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.base_url AS s_base_url,
-                          s.api_site_id AS s_api_site_id, s.allowed_origins AS s_allowed_origins, s.settings AS s_settings,
-                          s.created_at AS s_created_at,
-                          a.id AS a_id, a.site_id AS a_site_id, a.slug AS a_slug, a.title AS a_title, a.summary AS a_summary,
-                          a.body_md AS a_body_md, a.published_at AS a_published_at,
-                          t.id AS t_id, t.site_id AS t_site_id, t.url AS t_url, t.title AS t_title, t.article_id AS t_article_id,
-                          t.created_at AS t_created_at, t.comments_version AS t_comments_version
+        Optional<long[]> ids = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.id, s.version, a.id, t.id, t.comments_version
                         FROM p_site s
                         JOIN p_article a ON a.site_id = s.id AND a.slug = :slug
                         LEFT JOIN p_thread t ON t.site_id = s.id AND t.url = :url
                         WHERE s.id = (SELECT id FROM p_site ORDER BY created_at, id LIMIT 1)""")
                 .bind("slug", slug).bind("url", threadUrl)
-                .map((rs, ctx) -> new OnHomeSite(HOME_SITE.map(rs, ctx), HOME_ARTICLE.map(rs, ctx),
-                        HOME_THREAD.map(rs, ctx)))
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4) == null ? -1 : rs.getLong(4), rs.getLong(5)})
                 .findOne());
+        if (ids.isEmpty()) return Optional.empty();
+        long[] k = ids.get();
+        // A row changed between the query and these reads is only newer than the version asked for.
+        Site site = sites.get(new SiteVersion(k[0], k[1]), v -> jdbi.withHandle(h -> h.createQuery(
+                "SELECT * FROM p_site WHERE id = :id").bind("id", v.id()).map(Sites.mapper("")).one()));
+        Article article = articles.get(k[2], id -> byId(id).orElseThrow());
+        CommentThread thread = null;
+        if (k[3] >= 0) {
+            CommentThread t = threads.get(k[3], id -> jdbi.withHandle(h -> h.createQuery(
+                    "SELECT * FROM p_thread WHERE id = :id").bind("id", id).map(Threads.mapper("")).one()));
+            thread = new CommentThread(t.id(), t.siteId(), t.url(), t.title(), t.articleId(), t.createdAt(), k[4]);
+        }
+        return Optional.of(new OnHomeSite(site, article, thread));
     }
 
     public Article create(long siteId, String slug, String title, String summary, String bodyMd, long publishedAt) {

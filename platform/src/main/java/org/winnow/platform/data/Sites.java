@@ -47,9 +47,11 @@ public final class Sites {
         return site;
     }
 
+    /** Saves the site's name, address, origins and settings, and raises its version (see {@link Articles#onHomeSite}). */
     public void update(Site site) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE p_site SET name = :name, base_url = :baseUrl, allowed_origins = :origins, settings = :settings
+                        UPDATE p_site SET name = :name, base_url = :baseUrl, allowed_origins = :origins, settings = :settings,
+                          version = version + 1
                         WHERE id = :id""")
                 .bind("id", site.id()).bind("name", site.name()).bind("baseUrl", site.baseUrl())
                 .bind("origins", String.join("\n", site.allowedOrigins())).bind("settings", site.settings().toJson())
