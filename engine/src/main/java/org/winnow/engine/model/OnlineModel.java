@@ -22,6 +22,8 @@ public final class OnlineModel {
     static final double SITE_GLOBAL_SHARE = 0.1;
     private static final int PASSIVE_AGGRESSIVE_ROUNDS = 4;
     private static final int LOG_TABLE_SIZE = 1 << 16;
+    /** The log table per naive-Bayes prior, shared: it never changes, and training makes many working models. */
+    private static final java.util.Map<Double, double[]> LOG_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final FeatureConfig config;
     private final ModelParams params;
@@ -55,11 +57,7 @@ public final class OnlineModel {
         siteMask = (1 << params.siteHashBits()) - 1;
         int slots = m.weights.length;
         slotValues = new float[slots * STRIDE];
-        for (int i = 0; i < slots; i++) {
-            slotValues[i * STRIDE + WEIGHT] = m.weights[i];
-            slotValues[i * STRIDE + SPAM] = m.spamCounts[i];
-            slotValues[i * STRIDE + HAM] = m.hamCounts[i];
-        }
+        combined = new float[slots];
         siteWeights = m.siteWeights.clone();
         trainedSites = new HashSet<>();
         for (int s : m.trainedSites) trainedSites.add(s);
@@ -67,10 +65,23 @@ public final class OnlineModel {
         spamExamples = m.spamExamples;
         hamExamples = m.hamExamples;
         memory = m.memory.copy(params.memoryCapacity());
-        logTable = new double[LOG_TABLE_SIZE];
-        for (int i = 0; i < LOG_TABLE_SIZE; i++) logTable[i] = StrictMath.log(i + params.nbPrior());
-        combined = new float[slots];
-        refreshAll();
+        logTable = LOG_TABLES.computeIfAbsent(params.nbPrior(), prior -> {
+            double[] t = new double[LOG_TABLE_SIZE];
+            for (int i = 0; i < LOG_TABLE_SIZE; i++) t[i] = StrictMath.log(i + prior);
+            return t;
+        });
+        // Most slots of a model are empty (and all of a new one): those stay the zeros the arrays start
+        // with. Raw bits, so that a weight of -0.0 is copied as it is.
+        for (int i = 0; i < slots; i++) {
+            float w = m.weights[i], spam = m.spamCounts[i], ham = m.hamCounts[i];
+            if (Float.floatToRawIntBits(w) == 0 && spam == 0 && ham == 0) continue;
+            int at = i * STRIDE;
+            slotValues[at + WEIGHT] = w;
+            slotValues[at + SPAM] = spam;
+            slotValues[at + HAM] = ham;
+            if (spam != 0 || ham != 0) slotValues[at + NAIVE_BAYES] = naiveBayesWeight(at);
+            combined[i] = w + slotValues[at + NAIVE_BAYES];
+        }
         updatePrior();
     }
 
