@@ -9,17 +9,12 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The articles table. */
 public final class Articles {
-    private static final RowMapper<Article> MAPPER = mapper("");
+    private static final RowMapper<Article> MAPPER = (rs, ctx) -> new Article(rs.getLong("id"), rs.getLong("site_id"),
+            rs.getString("slug"), rs.getString("title"), rs.getString("summary"), rs.getString("body_md"),
+            rs.getLong("published_at"));
     private final Jdbi jdbi;
-
-    /** Reads an article from columns named {@code prefix + column} (for joins). */
-    static RowMapper<Article> mapper(String p) {
-        // Column names are joined once here, not on every row.
-        String id = p + "id", siteId = p + "site_id", slug = p + "slug", title = p + "title", summary = p + "summary",
-                body = p + "body_md", publishedAt = p + "published_at";
-        return (rs, ctx) -> new Article(rs.getLong(id), rs.getLong(siteId), rs.getString(slug), rs.getString(title),
-                rs.getString(summary), rs.getString(body), rs.getLong(publishedAt));
-    }
+    private final Sites siteRows;
+    private final Threads threadRows;
 
     private record SiteVersion(long id, long version) {}
 
@@ -30,6 +25,8 @@ public final class Articles {
 
     public Articles(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.siteRows = new Sites(jdbi);
+        this.threadRows = new Threads(jdbi);
     }
 
     /** What an article page needs: the home site, the article, and its thread (null until first shown). */
@@ -56,13 +53,11 @@ public final class Articles {
         if (ids.isEmpty()) return Optional.empty();
         long[] k = ids.get();
         // A row changed between the query and these reads is only newer than the version asked for.
-        Site site = sites.get(new SiteVersion(k[0], k[1]), v -> jdbi.withHandle(h -> h.createQuery(
-                "SELECT * FROM p_site WHERE id = :id").bind("id", v.id()).map(Sites.mapper("")).one()));
+        Site site = sites.get(new SiteVersion(k[0], k[1]), v -> siteRows.byId(v.id()).orElseThrow());
         Article article = articles.get(k[2], id -> byId(id).orElseThrow());
         CommentThread thread = null;
         if (k[3] >= 0) {
-            CommentThread t = threads.get(k[3], id -> jdbi.withHandle(h -> h.createQuery(
-                    "SELECT * FROM p_thread WHERE id = :id").bind("id", id).map(Threads.mapper("")).one()));
+            CommentThread t = threads.get(k[3], id -> threadRows.byId(id).orElseThrow());
             thread = new CommentThread(t.id(), t.siteId(), t.url(), t.title(), t.articleId(), t.createdAt(), k[4]);
         }
         return Optional.of(new OnHomeSite(site, article, thread));

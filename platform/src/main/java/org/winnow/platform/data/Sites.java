@@ -14,18 +14,11 @@ public final class Sites {
     private static final Cache<String, SiteSettings> SETTINGS = Caffeine.newBuilder().maximumSize(1_000).build();
     /** Parsed allowed origins by their stored text, for the same reason. */
     private static final Cache<String, List<String>> ORIGINS = Caffeine.newBuilder().maximumSize(1_000).build();
-    private static final RowMapper<Site> MAPPER = mapper("");
+    private static final RowMapper<Site> MAPPER = (rs, ctx) -> new Site(rs.getLong("id"), rs.getString("slug"),
+            rs.getString("name"), rs.getString("base_url"), rs.getLong("api_site_id"),
+            ORIGINS.get(rs.getString("allowed_origins"), Sites::origins),
+            SETTINGS.get(rs.getString("settings"), SiteSettings::fromJson), rs.getLong("created_at"));
     private final Jdbi jdbi;
-
-    /** Reads a site from columns named {@code prefix + column} (for joins). */
-    static RowMapper<Site> mapper(String p) {
-        // Column names are joined once here, not on every row.
-        String id = p + "id", slug = p + "slug", name = p + "name", baseUrl = p + "base_url", apiSiteId = p + "api_site_id",
-                origins = p + "allowed_origins", settings = p + "settings", createdAt = p + "created_at";
-        return (rs, ctx) -> new Site(rs.getLong(id), rs.getString(slug), rs.getString(name), rs.getString(baseUrl),
-                rs.getLong(apiSiteId), ORIGINS.get(rs.getString(origins), Sites::origins),
-                SETTINGS.get(rs.getString(settings), SiteSettings::fromJson), rs.getLong(createdAt));
-    }
 
     private static List<String> origins(String stored) {
         return Arrays.stream(stored.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();

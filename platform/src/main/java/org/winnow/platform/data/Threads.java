@@ -6,19 +6,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The threads table: one row per commented page. */
 public final class Threads {
-    private static final RowMapper<CommentThread> MAPPER = mapper("");
+    private static final RowMapper<CommentThread> MAPPER = (rs, ctx) -> new CommentThread(rs.getLong("id"),
+            rs.getLong("site_id"), rs.getString("url"), rs.getString("title"),
+            rs.getObject("article_id") == null ? null : rs.getLong("article_id"), rs.getLong("created_at"),
+            rs.getLong("comments_version"));
     private final Jdbi jdbi;
-
-    /** Reads a thread from columns named {@code prefix + column} (for joins); null when its id is NULL (outer join). */
-    static RowMapper<CommentThread> mapper(String p) {
-        // Column names are joined once here, not on every row.
-        String id = p + "id", siteId = p + "site_id", url = p + "url", title = p + "title", articleId = p + "article_id",
-                createdAt = p + "created_at", version = p + "comments_version";
-        return (rs, ctx) -> rs.getObject(id) == null ? null : new CommentThread(rs.getLong(id),
-                rs.getLong(siteId), rs.getString(url), rs.getString(title),
-                rs.getObject(articleId) == null ? null : rs.getLong(articleId), rs.getLong(createdAt),
-                rs.getLong(version));
-    }
 
     public Threads(Jdbi jdbi) {
         this.jdbi = jdbi;

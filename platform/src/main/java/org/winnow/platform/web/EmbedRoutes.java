@@ -3,6 +3,7 @@ package org.winnow.platform.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class EmbedRoutes {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    void fragment(Context ctx) throws java.io.IOException {
+    void fragment(Context ctx) throws IOException {
         Site site = site(ctx);
         cors(ctx, site);
         String url = pageUrl(site, ctx.queryParam("url"));

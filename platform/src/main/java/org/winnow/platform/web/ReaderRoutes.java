@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.winnow.platform.data.Article;
 import org.winnow.platform.data.Articles;
 import org.winnow.platform.data.CommentThread;
@@ -15,6 +17,7 @@ import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
 import org.winnow.platform.intake.Outcome;
+import org.winnow.platform.intake.TooManyComments;
 import org.winnow.platform.text.Markdown;
 
 /** The reader's pages on this server: articles with their threads, the privacy page, a commenter's own data. */
@@ -42,13 +45,13 @@ final class ReaderRoutes {
         public int hashCode() {
             int h = 31 * Long.hashCode(threadId) + Long.hashCode(version);
             h = 31 * h + Long.hashCode(article.id());
-            return 31 * h + java.util.Objects.hashCode(after);
+            return 31 * h + Objects.hashCode(after);
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof SharedKey k && threadId == k.threadId && version == k.version
-                    && java.util.Objects.equals(after, k.after) && site.equals(k.site) && article.equals(k.article);
+                    && Objects.equals(after, k.after) && site.equals(k.site) && article.equals(k.article);
         }
     }
 
@@ -69,7 +72,7 @@ final class ReaderRoutes {
                 "articles", web.articles().list(site.id()))));
     }
 
-    void article(Context ctx) throws java.io.IOException {
+    void article(Context ctx) throws IOException {
         Articles.OnHomeSite page = articlePage(ctx);
         Site site = page.site();
         Article a = page.article();
@@ -105,7 +108,7 @@ final class ReaderRoutes {
         Outcome o;
         try {
             o = posting.submit(site, thread, ctx);
-        } catch (org.winnow.platform.intake.TooManyComments e) {
+        } catch (TooManyComments e) {
             Posting.tooMany(ctx, e);
             if (Http.wantsJson(ctx)) ctx.json(Posting.tooManyJson(e));
             else renderArticle(ctx, site, a, thread, posting.failedForm(ctx, thread, Posting.tooManyErrors(e)), null, null, 429);
