@@ -108,6 +108,21 @@ public final class SpamEngine {
         return new Verdict(outcome.label(), sigmoid(logOdds), logOdds, signals);
     }
 
+    /**
+     * Adds a comment judged before (by another node sharing the database, or by this node before it
+     * restarted) to the site's recent traffic, at the time it was judged and with the log-odds it got,
+     * without judging it again: so bursts and near-copies count every node's traffic, and a restart
+     * keeps them. Do not pass comments this engine judged with {@code recordTraffic} itself.
+     *
+     * @param judgedAt when it was judged, in epoch milliseconds
+     * @param logOdds  the log-odds it was judged with
+     */
+    public void recordJudged(String site, Comment comment, long judgedAt, double logOdds) {
+        if (!traffic.settings().anyOn()) return;
+        Features f = extractor.extractTransient(comment);
+        traffic.replay(site, comment, f, logOdds - params.threshold(), judgedAt);
+    }
+
     /** Learns one labelled example at once: the next {@link #judge} already reflects it. */
     public void learn(String site, Comment comment, boolean spam) {
         Features f = extractor.extractTransient(comment);

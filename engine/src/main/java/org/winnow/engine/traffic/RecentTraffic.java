@@ -87,12 +87,33 @@ public final class RecentTraffic {
      */
     public Assessment observe(String site, Comment comment, Features features, double margin, boolean record) {
         if (!settings.anyOn()) return Assessment.NONE;
-        String key = site == null ? "" : site;
-        long now = clock.millis();
+        return assess(site == null ? "" : site, comment, features, margin, record, clock.millis(), -1);
+    }
+
+    /**
+     * Adds a comment judged before, elsewhere (by another node sharing the database, or by this node
+     * before it restarted), to the site's recent traffic at the time it was judged, as {@link #observe}
+     * with {@code record} would have: it counts towards bursts and near-copies, and teaches the
+     * profiles if it was judged clear ham. Comments older than both windows join only the profiles.
+     *
+     * @param judgedAt when it was judged, in epoch milliseconds
+     * @param margin   its log-odds minus the threshold, as it was judged
+     */
+    public void replay(String site, Comment comment, Features features, double margin, long judgedAt) {
+        if (!settings.anyOn()) return;
+        assess(site == null ? "" : site, comment, features, margin, true, clock.millis(), judgedAt);
+    }
+
+    /** {@link #observe}; with {@code replayedAt} &ge; 0, {@link #replay} of a comment judged then. */
+    private Assessment assess(String key, Comment comment, Features features, double margin, boolean record,
+                              long now, long replayedAt) {
         List<Signal> signals = null;
+        boolean replayed = replayedAt >= 0;
+        long windows = Math.max(settings.burstWindow().toMillis(), settings.duplicateWindow().toMillis());
         double total = 0;
 
-        if (settings.ipBursts() || settings.linkBursts() || settings.duplicates()) {
+        if ((settings.ipBursts() || settings.linkBursts() || settings.duplicates())
+                && !(replayed && replayedAt < now - windows)) {
             IpRange range = settings.ipBursts() ? IpRange.of(comment.userIp()) : null;
             String[] targets = new String[SiteTraffic.MAX_DOMAINS];
             // most comments link nothing: skip the scan of their features
@@ -100,7 +121,9 @@ public final class RecentTraffic {
                     ? linkTargets(features, targets) : 0;
             int[] sig = settings.duplicates()
                     ? SiteTraffic.signature(features, settings.minShingles()) : null;
-            SiteTraffic.Counts c = site(key, now).observe(now, range, targets, targetCount, sig, record);
+            SiteTraffic.Counts c = replayed ? SiteTraffic.Counts.NONE
+                    : site(key, now).observe(now, range, targets, targetCount, sig, record);
+            if (replayed) site(key, now).replay(replayedAt, range, targets, targetCount, sig);
             if (range != null) {
                 boolean narrowFires = isBurst(c.narrow(), settings.ipBurstMin(), c.windowTotal());
                 boolean wideFires = range.v6() && isBurst(c.wide(), settings.ipBurstMin(), c.windowTotal());

@@ -34,7 +34,10 @@ final class SiteTraffic {
     private static final int INITIAL = 64;
 
     /** What the recent traffic says about one comment; counts include the comment itself. */
-    record Counts(int windowTotal, int narrow, int wide, String topDomain, int domainCount, int copies) {}
+    record Counts(int windowTotal, int narrow, int wide, String topDomain, int domainCount, int copies) {
+        /** Nothing counted (a replayed comment is recorded, not assessed). */
+        static final Counts NONE = new Counts(0, 0, 0, null, 0, 0);
+    }
 
     private final int maxEntries;
     private final long burstWindowMillis;
@@ -128,6 +131,20 @@ final class SiteTraffic {
         Counts counts = new Counts(burstTotal + 1, narrowCount, wideCount, topDomain, topCount, copies);
         if (record) add(latest, n, w, linkTargets, targets, sig);
         return counts;
+    }
+
+    /**
+     * Records a comment judged at {@code at} (elsewhere, or before a restart) without counting anything
+     * for it. Entries stay in the order they arrive: one that arrives late leaves the windows with the
+     * entries before it, at most as late as it arrived.
+     */
+    synchronized void replay(long at, IpRange range, String[] linkTargets, int linkTargetCount, int[] sig) {
+        if (at > latest) latest = at;
+        if (at > lastActive) lastActive = at;
+        expire(latest);
+        if (sig != null) for (int band = 0; band < BANDS; band++) keys[band] = bandKey(sig, 0, band);
+        add(at, range == null ? 0 : range.narrow(), range == null ? 0 : range.wide(), linkTargets,
+                Math.min(linkTargetCount, MAX_DOMAINS), sig);
     }
 
     private static int count(int[] c) {

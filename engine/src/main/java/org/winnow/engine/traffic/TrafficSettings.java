@@ -111,7 +111,7 @@ public record TrafficSettings(Duration burstWindow, Duration duplicateWindow, in
                 share, languageWeight, ipBursts, linkBursts, duplicates, script, language);
     }
 
-    boolean anyOn() {
+    public boolean anyOn() {
         return ipBursts || linkBursts || duplicates || script || language;
     }
 

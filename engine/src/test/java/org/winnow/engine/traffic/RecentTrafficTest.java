@@ -186,6 +186,63 @@ class RecentTrafficTest {
         assertThat(t.remembered("blog")).isEqualTo(4);
     }
 
+    /** Replays {@code c} as judged at the clock's time with the given margin (another node's check). */
+    private void replay(RecentTraffic t, String site, Comment c, double margin) {
+        t.replay(site, c, EXTRACTOR.extract(c), margin, clock.millis());
+    }
+
+    @Test
+    void replayedTrafficCountsTowardsBurstsAndCopiesButIsNotAssessed() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        // four comments from one /24 judged by another node, one copy of a long text among them
+        String wave = "I earned 4000 dollars this week working from home with the method on my profile, "
+                + "it is simple and anyone can start today";
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(20));
+            replay(t, "blog", comment(i == 0 ? wave : "comment number " + i + " from the office", "203.0.113." + i), -5);
+        }
+        assertThat(t.remembered("blog")).isEqualTo(4);
+        // the fifth, judged here, completes the burst that none of the nodes saw whole
+        assertThat(names(probe(t, "blog", comment("one more from the office", "203.0.113.77")))).contains("ip_burst");
+        // and a copy judged here is the second of the wave; a third makes the signal
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(names(observe(t, "blog", comment("Hi Ben, " + wave, "192.0.2.40")))).doesNotContain("recent_copies");
+        assertThat(names(probe(t, "blog", comment("Hi Eve, " + wave, "192.0.2.80")))).contains("recent_copies");
+    }
+
+    @Test
+    void replayedCommentsOlderThanTheWindowsLeaveTheBurstsAlone() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        long old = clock.millis();
+        clock.advance(Duration.ofHours(7)); // beyond the 10-minute burst and 6-hour copy windows
+        for (int i = 0; i < 6; i++) t.replay("blog", comment("old comment " + i, "203.0.113." + i),
+                EXTRACTOR.extract(comment("old comment " + i, "203.0.113." + i)), -5, old + i * 1000);
+        assertThat(t.remembered("blog")).isZero();
+        assertThat(probe(t, "blog", comment("a new comment from the office", "203.0.113.77")).signals()).isEmpty();
+        // a comment that arrives late but within the window counts, and leaves it with the ones before it
+        replay(t, "blog", comment("late but recent", "203.0.113.9"), -5);
+        assertThat(t.remembered("blog")).isEqualTo(1);
+        clock.advance(Duration.ofHours(6).plusMinutes(1));
+        observe(t, "blog", comment("much later", "198.51.100.1"));
+        assertThat(t.remembered("blog")).isEqualTo(1);
+    }
+
+    @Test
+    void replayedClearHamTeachesTheProfilesAndUnclearTrafficDoesNot() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        Comment cyrillic = comment("Лучшие кредиты без проверки, пишите нам прямо сейчас", "192.0.2.1");
+        for (int i = 0; i < 30; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            replay(t, "blog", comment(HAM[i % HAM.length] + " " + i, "198.51." + i + ".1"), -1); // near the threshold
+        }
+        assertThat(probe(t, "blog", cyrillic).signals()).as("unclear traffic taught nothing").isEmpty();
+        for (int i = 0; i < 30; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            replay(t, "blog", comment(HAM[i % HAM.length] + " " + i, "198.51." + i + ".2"), -5);
+        }
+        assertThat(names(probe(t, "blog", cyrillic))).containsExactly("script_mismatch");
+    }
+
     @Test
     void textInAScriptForeignToTheSitesHamIsFlagged() {
         RecentTraffic t = traffic(TrafficSettings.defaults());
