@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Comment-check throughput of several stateless Winnow nodes on one PostgreSQL, next to one node on
-# SQLite, measured in the same run on the same machine. Uses the packaged jar and wrk; writes a
+# SQLite, measured in the same run on the same machine; the nodes run twice, sharing their recent
+# traffic (the default) and each counting its own (--no-share-traffic). Uses the packaged jar and wrk; writes a
 # Markdown report (default docs/performance-multinode.md).
 #
 #   bench/multinode.sh [OUT]
@@ -176,16 +177,26 @@ kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
 # --- PostgreSQL: one node, then NODES nodes -----------------------------------------------------------
 KEY=$("$JAVA" -jar "$JAR" keys create --db "$PG_URL" --data "$WORK/cli" --secret-file "$secret" --site "$BLOG" 2>/dev/null | grep -oE '\b[0-9a-f]{12}\b' | head -1)
 sed -i "s/^KEY = \"[0-9a-f]*\"/KEY = \"$KEY\"/" "$lua"
+# One node alone first: started with the others, the idle nodes would follow its checks (--share-traffic).
 ports=()
-for ((i = 1; i <= NODES; i++)); do
+start_node "pg1" "$((BASE_PORT + 1))" --db "$PG_URL" --data "$WORK/node1" --secret-file "$secret"
+ports+=("$((BASE_PORT + 1))")
+node_pids=${pids[-1]}
+pg1_line=$(measure "PostgreSQL, 1 node" count_pg "${ports[0]}")
+for ((i = 2; i <= NODES; i++)); do
   port=$((BASE_PORT + i))
   start_node "pg$i" "$port" --db "$PG_URL" --data "$WORK/node$i" --secret-file "$secret"
   ports+=("$port")
 done
-node_pids=${pids[-$NODES]}
-pg1_line=$(measure "PostgreSQL, 1 node" count_pg "${ports[0]}")
 node_pids="${pids[*]: -$NODES}"
 pgn_line=$(measure "PostgreSQL, $NODES nodes" count_pg "${ports[@]}")
+# The same nodes again, each counting only its own traffic: what sharing the recent traffic costs.
+for ((i = 1; i <= NODES; i++)); do kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
+for ((i = 1; i <= NODES; i++)); do
+  start_node "pg$i-own" "$((BASE_PORT + i))" --db "$PG_URL" --data "$WORK/node$i" --secret-file "$secret" --no-share-traffic
+done
+node_pids="${pids[*]: -$NODES}"
+pgn_own_line=$(measure "PostgreSQL, $NODES nodes, --no-share-traffic" count_pg "${ports[@]}")
 
 mkdir -p "$(dirname "$OUT")"
 # Hand-written notes below this marker in an existing report are kept.
@@ -207,6 +218,7 @@ if [[ -f $OUT ]]; then notes=$(awk -v m="$marker" 'found || index($0, m) == 1 {f
   echo "$sqlite_line"
   echo "$pg1_line"
   echo "$pgn_line"
+  echo "$pgn_own_line"
   echo "$healthz"
   echo
   if [[ -n $notes ]]; then echo "$notes"; else echo "$marker"; fi

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.winnow.engine.Comment;
@@ -16,6 +17,7 @@ import org.winnow.platform.PlatformConfig;
 import org.winnow.platform.SpamFilter;
 import org.winnow.server.ServerConfig;
 import org.winnow.server.WinnowServer;
+import org.winnow.server.learning.TrafficFeed;
 import org.winnow.store.Store;
 import org.winnow.training.DefaultModel;
 import picocli.CommandLine.Command;
@@ -57,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Comments one client address may post to one site per hour (default: ${DEFAULT-VALUE}; 0: no such limit).")
     int commentsPerHour;
 
+    @Option(names = "--share-traffic", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "On PostgreSQL, replay the comments other nodes judge into this node's recent-traffic signals"
+                    + " (bursts, near-copies), so they count every node's traffic (default: on; --no-share-traffic: each node counts its own).")
+    boolean shareTraffic;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -79,12 +86,16 @@ final class ServeCommand implements Callable<Integer> {
             // The first key comes before the platform, which files its demo site under it.
             String firstKey = ensureFirstKey(s, siteUrl);
             Model model = DefaultModel.load();
-            ServerConfig config = ServerConfig.defaults().withHost(host).withPort(listenPort).withMaxRequestBytes(maxRequestBytes);
+            ServerConfig config = ServerConfig.defaults().withHost(host).withPort(listenPort).withMaxRequestBytes(maxRequestBytes)
+                    .withShareTraffic(shareTraffic);
             WinnowServer created = new WinnowServer(s, model, config);
             platform = Platform.create(s, store.databaseUrl(), new ServerFilter(created),
                     new PlatformConfig(store.secret(), siteUrl, trustProxy, Clock.systemUTC(), limits));
             Platform mounted = platform;
-            server = created.withRoutes(cfg -> Platform.register(cfg, mounted)).start();
+            // comments posted on the platform's pages share the recent-traffic signals with the API's checks
+            server = created.withRoutes(cfg -> Platform.register(cfg, mounted))
+                    .withTrafficSource(platformComments(mounted))
+                    .start();
 
             String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port();
             if (firstKey != null) out.println(firstKey);
@@ -119,6 +130,15 @@ final class ServeCommand implements Callable<Integer> {
                 .orElse(null);
     }
 
+    /** The comments the platform judged, as the server's traffic feed reads them. */
+    private static TrafficFeed.Source platformComments(Platform platform) {
+        return (from, limit, known) -> platform.judgedSince(from, limit, id -> known.test(ServerFilter.trafficId(id)))
+                .stream()
+                .map(j -> new TrafficFeed.Judged(ServerFilter.trafficId(j.id()), Long.toString(j.apiSiteId()),
+                        Instant.ofEpochMilli(j.at()), j.comment(), TrafficFeed.logOdds(j.score())))
+                .toList();
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -137,6 +157,16 @@ final class ServeCommand implements Callable<Integer> {
         @Override
         public void correct(long siteId, Comment comment, boolean spam, String source) {
             server.correct(siteId, comment, spam, source);
+        }
+
+        @Override
+        public void storing(long commentId) {
+            server.judgedHere(trafficId(commentId));
+        }
+
+        /** A platform comment's id among the server's traffic ids (check guids are 32 hex digits). */
+        static String trafficId(long commentId) {
+            return "comment:" + commentId;
         }
     }
 }

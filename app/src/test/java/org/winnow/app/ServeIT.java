@@ -99,6 +99,57 @@ class ServeIT {
         }
     }
 
+    /** Posts a comment through the article's form (no JavaScript), from {@code ip} as our proxy saw it. */
+    private void postComment(String base, String article, String ip, String author, String text) throws Exception {
+        var page = http.send(HttpRequest.newBuilder(URI.create(base + article)).header("X-Forwarded-For", ip).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String ts = page.body().replaceAll("(?s).*?name=\"ts\" value=\"([^\"]+)\".*", "$1");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("author", author);
+        form.put("email", "");
+        form.put("url", "");
+        form.put("body", text);
+        form.put("parent", "");
+        form.put("ts", ts);
+        form.put("homepage", "");
+        var r = http.send(WinnowProcess.formPost(base + article + "/comments", form).header("X-Forwarded-For", ip).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    }
+
+    private double replayed(String base) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^winnow_traffic_replayed_total ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    @Test
+    void commentsPostedBeforeACrashStillCountTowardsABurstAfterIt() throws Exception {
+        String article = "/a/winnowing";
+        String[] texts = {
+                "The part about the fanning mill was new to me, thanks.",
+                "My grandfather had one of those sieves in the barn.",
+                "Is there a photo of the basket somewhere? I would love to see it.",
+                "Lovely piece, it made me think about how old the problem is."};
+        try (WinnowProcess server = WinnowProcess.serve("--data", data.toString(), "--port", "0", "--trust-proxy")) {
+            for (int i = 0; i < texts.length; i++) postComment(server.baseUrl, article, "198.51.100." + (i + 1), "Reader " + i, texts[i]);
+            server.kill();
+        }
+        try (WinnowProcess again = WinnowProcess.serve("--data", data.toString(), "--port", "0", "--trust-proxy")) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (replayed(again.baseUrl) < texts.length && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(replayed(again.baseUrl)).as("the four comments, read back when the node started").isEqualTo(texts.length);
+            postComment(again.baseUrl, article, "198.51.100.9", "Reader 9", "The diagram of the threshing floor helped a lot.");
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("winnow.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT reasons FROM p_comment WHERE author = 'Reader 9'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("the fifth comment from one network in ten minutes, across the crash").contains("ip_burst");
+        }
+    }
+
     @Test
     void badCommandLinesSayWhatIsWrong() throws Exception {
         WinnowProcess.Result badSite = WinnowProcess.run("keys", "create", "--data", data.toString(), "--site", "blog.example.com");

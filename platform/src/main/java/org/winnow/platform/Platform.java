@@ -57,6 +57,7 @@ public final class Platform implements AutoCloseable {
 
     private final Database.Connected own;
     private final CommentRateLimiter limiter;
+    private final Comments comments;
 
     private Platform(Store store, Jdbi jdbi, Database.Connected own, SpamFilter filter, PlatformConfig config) {
         this.config = config;
@@ -65,6 +66,7 @@ public final class Platform implements AutoCloseable {
         Articles articles = new Articles(jdbi);
         Threads threads = new Threads(jdbi);
         Comments comments = new Comments(jdbi);
+        this.comments = comments;
         Moderations moderations = new Moderations(jdbi);
         this.admins = new Admins(jdbi);
         Signer signer = new Signer(config.secret());
@@ -181,6 +183,15 @@ public final class Platform implements AutoCloseable {
         admins.upsert(username.strip(), Passwords.hash(password), config.clock().millis());
         admins.endSetup();
         setupToken.set(null);
+    }
+
+    /**
+     * Of the newest {@code limit} comments posted at or after {@code from}, those the spam filter judged
+     * and whose id {@code known} does not accept, oldest first: for a filter that rebuilds its
+     * recent-traffic signals from the database when it starts, and follows other nodes' comments.
+     */
+    public List<Comments.Judged> judgedSince(java.time.Instant from, int limit, java.util.function.LongPredicate known) {
+        return comments.judgedSince(from.toEpochMilli(), limit, known);
     }
 
     /**

@@ -21,4 +21,11 @@ public interface SpamFilter {
      * submit-ham does. {@code source} says who decided, e.g. {@code "moderator"}.
      */
     void correct(long siteId, Comment comment, boolean spam, String source);
+
+    /**
+     * The comment this thread judged last is about to be stored under {@code commentId}. A filter that
+     * also learns of comments from the database (other nodes' comments, or comments from before a
+     * restart) uses it to tell the comments it judged itself; a filter that does not can ignore it.
+     */
+    default void storing(long commentId) {}
 }

@@ -13,6 +13,8 @@ final class EngineFilter implements SpamFilter {
 
     final SpamEngine engine = SpamEngine.create(Model.empty());
     final List<Lesson> lessons = new CopyOnWriteArrayList<>();
+    /** Ids the intake said it was storing judged comments under, in order. */
+    final List<Long> storing = new CopyOnWriteArrayList<>();
 
     @Override
     public Verdict judge(long siteId, Comment comment) {
@@ -23,6 +25,11 @@ final class EngineFilter implements SpamFilter {
     public void correct(long siteId, Comment comment, boolean spam, String source) {
         lessons.add(new Lesson(siteId, comment, spam, source));
         engine.learn(Long.toString(siteId), comment, spam);
+    }
+
+    @Override
+    public void storing(long commentId) {
+        storing.add(commentId);
     }
 
     /** Teaches a few obvious examples, as a default model would know them. */

@@ -97,6 +97,31 @@ class ReaderFlowTest {
     }
 
     @Test
+    void judgedCommentsCanBeReadBackForTheFiltersRecentTraffic() {
+        java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+        Harness.Client c = Harness.client();
+        String page = c.get(h.base + ARTICLE).body();
+        post(c, comment(page, "Tess", "Threshing came after the harvest, before the winnowing."));
+        post(c, comment(page, "Uma", "Please holdme, the fanning mill part needs a source."));
+        List<org.winnow.platform.data.Comments.Judged> judged = h.platform.judgedSince(from, 1_000, id -> false).stream()
+                .filter(j -> j.comment().author().equals("Tess") || j.comment().author().equals("Uma")).toList();
+        // both were judged (the held one too), oldest first, under the ids the filter was told
+        assertThat(judged).extracting(j -> j.comment().content()).containsExactly(
+                "Threshing came after the harvest, before the winnowing.", "Please holdme, the fanning mill part needs a source.");
+        assertThat(h.filter.storing).contains(judged.get(0).id(), judged.get(1).id());
+        assertThat(judged).allSatisfy(j -> {
+            assertThat(j.apiSiteId()).isEqualTo(h.homeSite().apiSiteId());
+            assertThat(j.comment().userIp()).isEqualTo("127.0.0.1");
+            assertThat(j.comment().permalink()).endsWith(ARTICLE);
+            assertThat(j.at()).isGreaterThanOrEqualTo(from.toEpochMilli());
+        });
+        // known ids are left out
+        long tess = judged.get(0).id();
+        assertThat(h.platform.judgedSince(from, 1_000, id -> id == tess)).extracting(org.winnow.platform.data.Comments.Judged::id)
+                .doesNotContain(tess).contains(judged.get(1).id());
+    }
+
+    @Test
     void heldCommentIsShownToItsAuthorOnlyAndEveryoneSeesItAfterApproval() {
         var author = Harness.client();
         String page = author.get(h.base + ARTICLE).body();

@@ -5,6 +5,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.winnow.server.checks.Limits;
 import org.winnow.server.http.Failures;
 import org.winnow.server.http.Replies;
 import org.winnow.server.learning.LiveModel;
+import org.winnow.server.learning.TrafficFeed;
 import org.winnow.server.metrics.ServerMetrics;
 import org.winnow.store.Corrections;
 import org.winnow.store.Corrections.Correction;
@@ -49,6 +51,14 @@ import org.winnow.store.Store;
 public final class WinnowServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WinnowServer.class);
+    /** How far back a starting node reads recorded checks to rebuild its recent traffic (the profiles learn from them too). */
+    private static final Duration TRAFFIC_HISTORY = Duration.ofHours(24);
+    /** Most checks a starting node replays (the newest): about a second of work. */
+    private static final int TRAFFIC_START_LIMIT = 20_000;
+    /** Most checks of other nodes one poll reads. */
+    private static final int TRAFFIC_POLL_LIMIT = 10_000;
+    /** How far behind the newest check seen each poll looks again, for batches that committed late. */
+    private static final Duration TRAFFIC_LOOK_BACK = Duration.ofSeconds(2);
 
     private final Store store;
     private final Model baseModel;
@@ -56,8 +66,10 @@ public final class WinnowServer implements AutoCloseable {
     private final Clock clock;
 
     private final List<Consumer<JavalinConfig>> extraRoutes = new ArrayList<>();
+    private final List<TrafficFeed.Source> trafficSources = new ArrayList<>();
     private Javalin app;
     private LiveModel model;
+    private TrafficFeed feed;
     private Limits limits;
     private ServerMetrics metrics;
 
@@ -80,6 +92,31 @@ public final class WinnowServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("already started");
         extraRoutes.add(Objects.requireNonNull(routes, "routes"));
         return this;
+    }
+
+    /**
+     * Adds comments that another module judged through {@link #judge} and keeps in its own tables (the
+     * comment platform's), so that they rebuild this node's recent traffic when it starts and reach the
+     * other nodes' (the recorded checks are read anyway). Its ids must not look like check guids. Call
+     * before {@link #start()}.
+     */
+    public synchronized WinnowServer withTrafficSource(TrafficFeed.Source source) {
+        if (app != null) throw new IllegalStateException("already started");
+        trafficSources.add(Objects.requireNonNull(source, "source"));
+        return this;
+    }
+
+    /**
+     * The comment this node just judged through {@link #judge} will be stored under {@code id} (the id
+     * its {@linkplain #withTrafficSource traffic source} gives it): it is in this node's recent traffic
+     * already and is not replayed.
+     */
+    public void judgedHere(String id) {
+        TrafficFeed f;
+        synchronized (this) {
+            f = feed;
+        }
+        if (f != null) f.judgedHere(id);
     }
 
     /** Judges a comment with the live model, for modules that keep their own record of it. */
@@ -112,11 +149,15 @@ public final class WinnowServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("already started");
         Limits limits = new Limits(config.maxContentChars(), config.maxFieldChars(), Limits.defaults().maxListItems());
         long t0 = System.nanoTime();
-        // Recent-traffic signals (bursts, near-copies, foreign script) on this server's clock. Each node
-        // tracks the traffic it sees itself: behind a load balancer a burst shows on each node in part.
-        RecentTraffic traffic = new RecentTraffic(TrafficSettings.defaults(), clock);
-        LiveModel live = LiveModel.of(SpamEngine.create(baseModel, traffic), store.corrections(),
-                c -> CheckService.learnable(c, limits));
+        // Recent-traffic signals (bursts, near-copies, foreign script and language) on this server's clock.
+        SpamEngine engine = SpamEngine.create(baseModel, new RecentTraffic(TrafficSettings.defaults(), clock));
+        LiveModel live = LiveModel.of(engine, store.corrections(), c -> CheckService.learnable(c, limits));
+        // The recent traffic is rebuilt from the recorded checks when the node starts, and on PostgreSQL
+        // it follows the checks the other nodes record (a SQLite file has one node: nothing to follow).
+        List<TrafficFeed.Source> sources = new ArrayList<>(trafficSources);
+        sources.addFirst(CheckService.trafficSource(store, limits));
+        TrafficFeed feed = new TrafficFeed(engine::recordJudged, sources, clock,
+                TRAFFIC_HISTORY, TRAFFIC_START_LIMIT, TRAFFIC_POLL_LIMIT, TRAFFIC_LOOK_BACK);
         ServerMetrics metrics = new ServerMetrics();
         try {
             live.onApplied(c -> metrics.correctionApplied(c.at(), clock.instant()));
@@ -130,18 +171,25 @@ public final class WinnowServer implements AutoCloseable {
                     LiveModel::skippedCount);
             metrics.gauge("winnow.corrections.applied.seq", "Highest correction log seq applied on this node", live,
                     LiveModel::lastApplied);
-            CheckService checks = new CheckService(store, live, limits, clock, metrics);
+            // one read at start; then, when other nodes may share the database, keep following it
+            boolean follow = config.shareTraffic() && !store.kind().equals("sqlite");
+            feed.start(follow ? config.pollInterval() : null);
+            metrics.counter("winnow.traffic.replayed", "Comments judged by other nodes, or before this node started,"
+                    + " replayed into this node's recent-traffic signals", feed, TrafficFeed::replayedCount);
+            CheckService checks = new CheckService(store, live, limits, clock, metrics, feed);
             AkismetApi akismet = new AkismetApi(store, checks, config.maxRequestBytes(), clock);
             NativeApi api = new NativeApi(store, checks, config.maxRequestBytes());
             this.limits = limits;
             Javalin created = Javalin.create(cfg -> configure(cfg, akismet, api, live, metrics));
             created.start(config.host(), config.port());
             this.model = live;
+            this.feed = feed;
             this.app = created;
             this.metrics = metrics;
             LOG.info("listening on {}:{}", config.host(), created.port());
             return this;
         } catch (RuntimeException e) {
+            feed.close();
             metrics.close();
             live.close();
             throw e;
@@ -159,6 +207,10 @@ public final class WinnowServer implements AutoCloseable {
         if (app != null) {
             app.stop();
             app = null;
+        }
+        if (feed != null) {
+            feed.close();
+            feed = null;
         }
         if (model != null) {
             model.close();

@@ -37,6 +37,13 @@ public interface Checks {
     record Check(String guid, long siteId, Instant at, String verdict, double score, String explanation,
                  String comment, String matchKey, boolean test) {}
 
+    /**
+     * What another node needs to replay a check into its recent traffic.
+     *
+     * @param score the engine's score in [0, 1], as recorded
+     */
+    record Judged(String guid, long siteId, Instant at, double score, String comment) {}
+
     /** Monthly counts for one site, as key-sites and get-stats report them. */
     record SiteMonth(long siteId, String siteUrl, YearMonth month, long apiCalls, long spam, long ham,
                      long missedSpam, long falsePositives) {}
@@ -68,6 +75,15 @@ public interface Checks {
      * @throws IllegalArgumentException at once, if a field is missing, malformed or too long (nothing is written)
      */
     CompletableFuture<Void> recordAsync(Check check);
+
+    /**
+     * Of the newest {@code limit} checks (tests left out) recorded at or after {@code from}, those whose
+     * guid {@code known} does not accept, oldest first (ties in guid order). Nodes sharing a database
+     * poll it to see each other's traffic, and a node reads it when it starts, to rebuild what it knew
+     * before a restart. Known checks cost only their guid: a poller that looks back over rows it has
+     * seen does not read them again.
+     */
+    List<Judged> judgedSince(Instant from, int limit, java.util.function.Predicate<String> known);
 
     /** The check with this guid; empty if there is none or the text is not a guid. */
     Optional<Check> byGuid(String guid);

@@ -5,15 +5,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /** {@link Checks} on the {@code checks} table; writes go through the {@link CheckWriter}. */
 final class SqlChecks implements Checks {
 
     /** Rows deleted per retention transaction: small enough not to hold the SQLite write lock for long. */
     static final int DELETE_CHUNK = 2_000;
+    /** Guids per {@code IN (…)} when reading checks by guid (well below SQLite's 32,766 parameters). */
+    private static final int READ_CHUNK = 500;
     private static final String COLUMNS =
             "guid, site_id, checked_at, verdict, score, explanation, comment, match_key, is_test";
 
@@ -72,6 +78,31 @@ final class SqlChecks implements Checks {
         return db.read("look up a check by match key", c -> Sql.one(c,
                 "SELECT " + COLUMNS + " FROM checks WHERE site_id = ? AND match_key = ?"
                         + " ORDER BY checked_at DESC, guid DESC LIMIT 1", SqlChecks::check, siteId, matchKey));
+    }
+
+    @Override
+    public List<Judged> judgedSince(Instant from, int limit, Predicate<String> known) {
+        long since = Validate.millis("from", from);
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        Validate.present("known", known);
+        return db.read("read the checks recorded since " + from, c -> {
+            // first the guids only (the newest by the time index), then the rows not known yet
+            List<String> wanted = new ArrayList<>();
+            for (String guid : Sql.list(c, "SELECT guid FROM checks WHERE checked_at >= ? AND is_test = ?"
+                    + " ORDER BY checked_at DESC, guid DESC LIMIT ?", rs -> rs.getString(1), since, false, limit)) {
+                if (!known.test(guid)) wanted.add(guid);
+            }
+            List<Judged> out = new ArrayList<>(wanted.size());
+            for (int at = 0; at < wanted.size(); at += READ_CHUNK) {
+                List<String> chunk = wanted.subList(at, Math.min(wanted.size(), at + READ_CHUNK));
+                out.addAll(Sql.list(c, "SELECT guid, site_id, checked_at, score, comment FROM checks WHERE guid IN ("
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                        rs -> new Judged(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getDouble(4), rs.getString(5)), chunk.toArray()));
+            }
+            out.sort(Comparator.comparing(Judged::at).thenComparing(Judged::guid));
+            return out;
+        });
     }
 
     @Override

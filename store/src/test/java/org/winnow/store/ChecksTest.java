@@ -41,6 +41,50 @@ class ChecksTest extends StoreTestBase {
     }
 
     @Test
+    void judgedSinceGivesTheNewestChecksOldestFirstWithoutTests() {
+        Fixture f = fixture();
+        long otherSite = f.store().keys().site(f.keyId(), "https://other.example").id();
+        List<Check> recorded = new ArrayList<>();
+        for (int i = 0; i < 6; i++) recorded.add(check(i % 2 == 0 ? f.siteId() : otherSite, inMarch(10, i), "ham"));
+        Check test = check(f.siteId(), inMarch(10, 3), "spam", true);
+        Check before = check(f.siteId(), inMarch(9, 23), "spam");
+        for (Check c : recorded) f.store().checks().record(c);
+        f.store().checks().record(test);
+        f.store().checks().record(before);
+
+        List<Checks.Judged> all = f.store().checks().judgedSince(inMarch(10, 0), 100, g -> false);
+        assertThat(all).extracting(Checks.Judged::guid).containsExactlyElementsOf(recorded.stream().map(Check::guid).toList());
+        Checks.Judged first = all.getFirst();
+        assertThat(first).isEqualTo(new Checks.Judged(recorded.getFirst().guid(), f.siteId(), inMarch(10, 0),
+                recorded.getFirst().score(), recorded.getFirst().comment()));
+        // a limit keeps the newest, still oldest first
+        assertThat(f.store().checks().judgedSince(inMarch(10, 0), 2, g -> false)).extracting(Checks.Judged::guid)
+                .containsExactly(recorded.get(4).guid(), recorded.get(5).guid());
+        // known checks are left out, and still count towards the limit
+        String known = recorded.get(5).guid();
+        assertThat(f.store().checks().judgedSince(inMarch(10, 0), 2, known::equals)).extracting(Checks.Judged::guid)
+                .containsExactly(recorded.get(4).guid());
+        assertThat(f.store().checks().judgedSince(inMarch(10, 6), 10, g -> false)).isEmpty();
+        assertThatThrownBy(() -> f.store().checks().judgedSince(inMarch(10, 0), 0, g -> false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void judgedSinceReadsMoreRowsThanOneQueryNames() {
+        Fixture f = fixture();
+        List<java.util.concurrent.CompletableFuture<Void>> writes = new ArrayList<>();
+        List<String> guids = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            Check c = check(f.siteId(), inMarch(11, 0).plusSeconds(i), "ham");
+            guids.add(c.guid());
+            writes.add(f.store().checks().recordAsync(c));
+        }
+        writes.forEach(java.util.concurrent.CompletableFuture::join);
+        assertThat(f.store().checks().judgedSince(inMarch(11, 0), 5_000, g -> false))
+                .extracting(Checks.Judged::guid).containsExactlyElementsOf(guids);
+    }
+
+    @Test
     void latestByMatchKeyIsTheNewestOfThatSite() {
         Fixture f = fixture();
         long otherSite = f.store().keys().site(f.keyId(), "https://other.example").id();

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.winnow.engine.Comment;
 import org.winnow.engine.Signal;
 
 /** The comments table: threads for readers, the queue for moderators, retention and statistics. */
@@ -35,6 +38,54 @@ public final class Comments {
 
     public Comments(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /**
+     * A comment as the spam filter judged it, for a node that replays it into its recent traffic.
+     *
+     * @param apiSiteId the site the filter judged it for
+     * @param at        when it arrived, in epoch milliseconds
+     * @param score     the filter's score in [0, 1]
+     */
+    public record Judged(long id, long apiSiteId, long at, double score, Comment comment) {}
+
+    /** Comment ids per {@code IN (…)} when reading judged comments. */
+    private static final int READ_CHUNK = 500;
+
+    /**
+     * Of the newest {@code limit} comments that arrived at or after {@code from}, those the filter judged
+     * and whose id {@code known} does not accept, oldest first. Erased comments, whose text is gone,
+     * are left out. Known comments cost only their id.
+     */
+    public List<Judged> judgedSince(long from, int limit, LongPredicate known) {
+        return jdbi.withHandle(h -> {
+            List<Long> wanted = new ArrayList<>();
+            for (long id : h.createQuery("SELECT id FROM p_comment WHERE created_at >= :from"
+                            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                    .bind("from", from).bind("limit", limit).mapTo(Long.class).list()) {
+                if (!known.test(id)) wanted.add(id);
+            }
+            List<Judged> out = new ArrayList<>(wanted.size());
+            for (int at = 0; at < wanted.size(); at += READ_CHUNK) {
+                List<Long> chunk = wanted.subList(at, Math.min(wanted.size(), at + READ_CHUNK));
+                out.addAll(h.createQuery("""
+                                SELECT c.id, s.api_site_id, c.created_at, c.score, c.body_md, c.author, c.email,
+                                       c.author_url, c.ip, c.user_agent, c.referrer, c.parent_id, c.honeypot,
+                                       c.seconds_to_submit, t.url
+                                FROM p_comment c JOIN p_site s ON s.id = c.site_id JOIN p_thread t ON t.id = c.thread_id
+                                WHERE c.id IN (<ids>) AND c.verdict <> 'unknown' AND c.status <> 'erased'""")
+                        .bindList("ids", chunk)
+                        .map((rs, ctx) -> new Judged(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
+                                Comment.builder().content(rs.getString(5)).author(rs.getString(6))
+                                        .authorEmail(rs.getString(7)).authorUrl(rs.getString(8)).userIp(rs.getString(9))
+                                        .userAgent(rs.getString(10)).referrer(rs.getString(11)).permalink(rs.getString(15))
+                                        .commentType(rs.getObject(12) == null ? "comment" : "reply")
+                                        .honeypotValue(rs.getString(13)).secondsToSubmit(rs.getDouble(14)).build()))
+                        .list());
+            }
+            out.sort(Comparator.comparingLong(Judged::at).thenComparingLong(Judged::id));
+            return out;
+        });
     }
 
     /** A position in a thread's top-level comments, for keyset paging: stable however many comments arrive. */

@@ -152,6 +152,7 @@ public final class CommentIntake {
         String html = Markdown.comment(body);
         for (int attempt = 1; ; attempt++) {
             long id = Ids.next();
+            if (verdict != null) filter.storing(id);
             StoredComment stored = new StoredComment(id, thread.id(), site.id(), parent == null ? null : parent.id(),
                     parent == null ? id : parent.rootId(), parent == null ? 0 : parent.depth() + 1, status, status,
                     author, email, emailHash, url, body, html, nz(s.ip()), false, nz(s.userAgent()),

@@ -6,15 +6,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 import org.winnow.engine.Label;
 import org.winnow.engine.Signal;
 import org.winnow.engine.Verdict;
 import org.winnow.server.learning.LiveModel;
+import org.winnow.server.learning.TrafficFeed;
 import org.winnow.server.metrics.ServerMetrics;
 import org.winnow.store.ApiKeys;
 import org.winnow.store.Checks;
@@ -37,6 +41,7 @@ public final class CheckService {
     private final Limits limits;
     private final Clock clock;
     private final ServerMetrics metrics;
+    private final TrafficFeed traffic;
 
     public CheckService(Store store, LiveModel model, Limits limits, Clock clock) {
         this(store, model, limits, clock, null);
@@ -44,11 +49,21 @@ public final class CheckService {
 
     /** With {@code metrics} (may be null) counting every recorded check by verdict. */
     public CheckService(Store store, LiveModel model, Limits limits, Clock clock, ServerMetrics metrics) {
+        this(store, model, limits, clock, metrics, null);
+    }
+
+    /**
+     * With {@code traffic} (may be null) told of every check this node records into its own recent
+     * traffic, so that it does not replay it from the database.
+     */
+    public CheckService(Store store, LiveModel model, Limits limits, Clock clock, ServerMetrics metrics,
+                        TrafficFeed traffic) {
         this.store = store;
         this.model = model;
         this.limits = limits;
         this.clock = clock;
         this.metrics = metrics;
+        this.traffic = traffic;
     }
 
     public Limits limits() {
@@ -112,9 +127,9 @@ public final class CheckService {
             verdict = new Verdict(t.label(), t.label() == Label.HAM ? 0.0 : 1.0, logOdds,
                     List.of(new Signal(t.signalName(), t.detail(), logOdds)));
         } else {
-            // Test traffic and re-checks of a comment judged before are judged against the site's recent
-            // traffic but do not join it: they would make bursts and near-copies out of nothing.
-            verdict = model.judge(Long.toString(siteId), fields.toComment(), !test && fields.recheckReason().isEmpty());
+            boolean record = recordsTraffic(test, fields);
+            verdict = model.judge(Long.toString(siteId), fields.toComment(), record);
+            if (record && traffic != null) traffic.judgedHere(guid);
         }
         Outcome outcome = new Outcome(guid, verdict, trigger.isPresent());
         double score = Double.isFinite(verdict.score()) ? Math.max(0, Math.min(1, verdict.score())) : 0.5;
@@ -124,6 +139,42 @@ public final class CheckService {
                     if (metrics != null) metrics.check(outcome.verdictName(), test); // counted once durable
                     return outcome;
                 });
+    }
+
+    /**
+     * Whether a check joins the site's recent traffic. Test traffic and re-checks of a comment judged
+     * before are judged against it but do not join it: they would make bursts and near-copies out of
+     * nothing. (Test triggers are not judged at all.)
+     */
+    private static boolean recordsTraffic(boolean test, CommentFields fields) {
+        return !test && fields.recheckReason().isEmpty();
+    }
+
+    /**
+     * The recorded checks that joined some node's recent traffic, as a {@link TrafficFeed} replays
+     * them: of the newest {@code limit} since {@code from}, those not {@code known}, oldest first. Test
+     * traffic, re-checks, test triggers and rows that cannot be read are left out.
+     */
+    public static TrafficFeed.Source trafficSource(Store store, Limits limits) {
+        return (from, limit, known) -> judgedSince(store, limits, from, limit, known);
+    }
+
+    private static List<TrafficFeed.Judged> judgedSince(Store store, Limits limits, Instant from, int limit,
+                                                        Predicate<String> known) {
+        List<TrafficFeed.Judged> out = new ArrayList<>();
+        for (Checks.Judged j : store.checks().judgedSince(from, limit, known)) {
+            CommentFields.Stored stored;
+            try {
+                stored = CommentFields.fromStoredJson(j.comment(), limits);
+            } catch (RuntimeException e) {
+                continue; // unreadable: it only ever fed the traffic signals, nothing is lost
+            }
+            CommentFields fields = stored.fields();
+            if (!recordsTraffic(stored.test(), fields) || TestTriggers.find(fields).isPresent()) continue;
+            out.add(new TrafficFeed.Judged(j.guid(), Long.toString(j.siteId()), j.at(), fields.toComment(),
+                    TrafficFeed.logOdds(j.score())));
+        }
+        return out;
     }
 
     /** How a correction was matched to an earlier check. */
