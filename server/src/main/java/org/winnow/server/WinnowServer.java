@@ -57,7 +57,7 @@ public final class WinnowServer implements AutoCloseable {
     private static final int TRAFFIC_START_LIMIT = 20_000;
     /** Most checks of other nodes one poll reads. */
     private static final int TRAFFIC_POLL_LIMIT = 10_000;
-    /** How far behind the newest check seen each poll looks again, for batches that committed late. */
+    /** How far before the previous poll each poll reads again, for batches that committed late. */
     private static final Duration TRAFFIC_LOOK_BACK = Duration.ofSeconds(2);
 
     private final Store store;

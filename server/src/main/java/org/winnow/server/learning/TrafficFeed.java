@@ -29,10 +29,12 @@ import org.winnow.engine.Comment;
  *       burst spread over the nodes by a round-robin balancer shows whole on each of them.</li>
  * </ul>
  * Comments this node judged itself are recorded when it judges them ({@link #judgedHere}) and are not
- * replayed. A poll looks {@code lookBack} behind the newest time it has seen, because a row becomes
- * visible when its batch commits, a little after the time it carries; rows seen before cost only
+ * replayed. Each poll reads from {@code lookBack} before the previous one, because a row becomes
+ * visible when its batch commits, a little after the time it carries (clocks of the nodes are
+ * assumed within {@code lookBack} of each other, as NTP keeps them); rows seen before cost only
  * their id there. A row committed later than that is not replayed (its traffic is missed, nothing
- * else). Replay happens on the feed's own thread; judging never waits for it.
+ * else). The ids remembered are those of the last {@code lookBack} plus one interval and a few
+ * seconds. Replay happens on the feed's own thread; judging never waits for it.
  */
 public final class TrafficFeed implements AutoCloseable {
 
@@ -75,11 +77,14 @@ public final class TrafficFeed implements AutoCloseable {
     private final int startLimit;
     private final int pollLimit;
     private final long lookBackMillis;
+    private static final long FORGET_MARGIN_MILLIS = 5_000;
     /** Ids judged here or replayed, with their time; forgotten once no poll can read them again. */
     private final Map<String, Long> known = new ConcurrentHashMap<>();
 
-    private long newest = Long.MIN_VALUE; // newest time seen; guarded by this
+    private long lastPoll;                // this node's time at the last poll; guarded by this
     private boolean started;              // guarded by this
+    /** False once a feed that reads only at start has read: nothing more to tell apart. */
+    private volatile boolean tracking = true;
     private long replayed;                // guarded by this
     private ScheduledExecutorService poller; // guarded by this
     private volatile Instant lastFailureLogged = Instant.EPOCH;
@@ -88,7 +93,7 @@ public final class TrafficFeed implements AutoCloseable {
      * @param history    how far back the first read looks (the longest window of the traffic signals)
      * @param startLimit most comments the first read replays (the newest)
      * @param pollLimit  most comments one poll reads
-     * @param lookBack   how far behind the newest time seen each poll looks again
+     * @param lookBack   how far before the previous poll each poll reads again
      */
     public TrafficFeed(Recorder recorder, List<Source> sources, Clock clock, Duration history, int startLimit,
                        int pollLimit, Duration lookBack) {
@@ -104,26 +109,27 @@ public final class TrafficFeed implements AutoCloseable {
 
     /** This node judged {@code id} and recorded its traffic itself: never replay it. Call before it is stored. */
     public void judgedHere(String id) {
-        known.put(id, clock.millis());
+        if (tracking) known.put(id, clock.millis());
     }
 
     /**
      * Reads and replays what is new: on the first call the last {@code history}, then what other nodes
-     * recorded since. Returns how many comments were replayed.
+     * recorded since the previous call (looking {@code lookBack} further back). Returns how many
+     * comments were replayed.
      */
     public synchronized int poll() {
         long now = clock.millis();
-        long from = started ? Math.min(newest, now) - lookBackMillis : now - history.toMillis();
+        long from = started ? lastPoll - lookBackMillis : now - history.toMillis();
         int limit = started ? pollLimit : startLimit;
         Predicate<String> seen = known::containsKey;
         List<Judged> batch = new ArrayList<>();
         for (Source source : sources) batch.addAll(source.since(Instant.ofEpochMilli(from), limit, seen));
         if (sources.size() > 1) batch.sort(Comparator.comparing(Judged::at)); // each source's are in order already
         started = true;
+        lastPoll = now;
         int n = 0;
         for (Judged j : batch) {
             long at = j.at().toEpochMilli();
-            if (at > newest) newest = at;
             if (known.putIfAbsent(j.id(), at) != null) continue; // judged here while this poll read
             try {
                 recorder.record(j.site(), j.comment(), at, j.logOdds());
@@ -132,12 +138,17 @@ public final class TrafficFeed implements AutoCloseable {
                 LOG.warn("cannot replay comment {} into the recent traffic; skipped: {}", j.id(), e.toString());
             }
         }
-        if (newest == Long.MIN_VALUE) newest = now; // nothing yet: look back from the present from now on
-        // what no later poll can read again is forgotten (with a margin for clocks a little apart)
-        long forget = Math.min(newest, now) - lookBackMillis - 60_000;
+        // The next poll reads from now - lookBack: what is older cannot come back. (Own comments are
+        // known from just before their row's time; the margin covers that.)
+        long forget = now - lookBackMillis - FORGET_MARGIN_MILLIS;
         known.values().removeIf(t -> t < forget);
         replayed += n;
         return n;
+    }
+
+    /** Ids remembered now (tests of the bound). */
+    int remembered() {
+        return known.size();
     }
 
     /** Comments replayed so far. */
@@ -157,7 +168,11 @@ public final class TrafficFeed implements AutoCloseable {
             return t;
         });
         if (interval == null) {
-            s.execute(this::pollOnce);
+            s.execute(() -> {
+                pollOnce();
+                tracking = false; // no more polls: stop remembering ids
+                known.clear();
+            });
         } else {
             long ms = Math.max(10, interval.toMillis());
             s.scheduleWithFixedDelay(this::pollOnce, 0, ms, TimeUnit.MILLISECONDS);
