@@ -1,9 +1,7 @@
 package org.winnow.server.learning;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -56,7 +54,7 @@ public final class LiveModel implements AutoCloseable {
     private long skipped;              // guarded by lock
 
     private ScheduledExecutorService poller; // guarded by this
-    private volatile Instant lastPollFailureLogged = Instant.EPOCH;
+    private final Background.Throttle pollFailures = new Background.Throttle();
 
     /**
      * @param engine  the engine, already built from the base model
@@ -145,11 +143,7 @@ public final class LiveModel implements AutoCloseable {
     /** Starts the background poller (once). */
     public synchronized void startPolling(Duration interval) {
         if (poller != null) return;
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "winnow-learning-poller");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService s = Background.thread("winnow-learning-poller");
         long ms = Math.max(10, interval.toMillis());
         s.scheduleWithFixedDelay(this::pollOnce, ms, ms, TimeUnit.MILLISECONDS);
         poller = s;
@@ -158,26 +152,15 @@ public final class LiveModel implements AutoCloseable {
     /** Stops the poller, waiting briefly for a poll in progress. */
     @Override
     public synchronized void close() {
-        ScheduledExecutorService s = poller;
+        Background.stop(poller, "learning poller", LOG);
         poller = null;
-        if (s == null) return;
-        s.shutdownNow();
-        try {
-            if (!s.awaitTermination(5, TimeUnit.SECONDS)) LOG.warn("the learning poller did not stop in 5 s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void pollOnce() {
         try {
             sync();
         } catch (RuntimeException e) {
-            Instant now = Instant.now();
-            if (Duration.between(lastPollFailureLogged, now).compareTo(Duration.ofMinutes(1)) >= 0) {
-                lastPollFailureLogged = now;
-                LOG.warn("cannot read the correction log (will keep trying): {}", e.toString());
-            }
+            if (pollFailures.due()) LOG.warn("cannot read the correction log (will keep trying): {}", e.toString());
         }
     }
 

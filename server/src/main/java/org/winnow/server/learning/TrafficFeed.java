@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -87,7 +86,7 @@ public final class TrafficFeed implements AutoCloseable {
     private volatile boolean tracking = true;
     private long replayed;                // guarded by this
     private ScheduledExecutorService poller; // guarded by this
-    private volatile Instant lastFailureLogged = Instant.EPOCH;
+    private final Background.Throttle pollFailures = new Background.Throttle();
 
     /**
      * @param history    how far back the first read looks (the longest window of the traffic signals)
@@ -162,11 +161,7 @@ public final class TrafficFeed implements AutoCloseable {
      */
     public synchronized void start(Duration interval) {
         if (poller != null) return;
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "winnow-traffic-feed");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService s = Background.thread("winnow-traffic-feed");
         if (interval == null) {
             s.execute(() -> {
                 pollOnce();
@@ -188,13 +183,7 @@ public final class TrafficFeed implements AutoCloseable {
             s = poller;
             poller = null;
         }
-        if (s == null) return;
-        s.shutdownNow();
-        try {
-            if (!s.awaitTermination(5, TimeUnit.SECONDS)) LOG.warn("the traffic feed did not stop in 5 s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Background.stop(s, "traffic feed", LOG);
     }
 
     private void pollOnce() {
@@ -202,9 +191,7 @@ public final class TrafficFeed implements AutoCloseable {
             int n = poll();
             if (n > 0) LOG.debug("replayed {} comments judged elsewhere into the recent traffic", n);
         } catch (RuntimeException e) {
-            Instant now = Instant.now();
-            if (Duration.between(lastFailureLogged, now).compareTo(Duration.ofMinutes(1)) >= 0) {
-                lastFailureLogged = now;
+            if (pollFailures.due()) {
                 LOG.warn("cannot read recent checks for the traffic signals (will keep trying): {}", e.toString());
             }
         }
