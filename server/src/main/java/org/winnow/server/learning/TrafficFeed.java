@@ -162,15 +162,22 @@ public final class TrafficFeed implements AutoCloseable {
     public synchronized void start(Duration interval) {
         if (poller != null) return;
         ScheduledExecutorService s = Background.thread("winnow-traffic-feed");
-        if (interval == null) {
-            s.execute(() -> {
-                pollOnce();
+        s.execute(() -> {
+            long t0 = System.nanoTime();
+            try {
+                LOG.info("recent traffic rebuilt from {} comments judged in the last {} h, in {} ms", poll(),
+                        history.toHours(), (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read recent checks to rebuild the recent traffic: {}", e.toString());
+            }
+            if (interval == null) {
                 tracking = false; // no more polls: stop remembering ids
                 known.clear();
-            });
-        } else {
+            }
+        });
+        if (interval != null) {
             long ms = Math.max(10, interval.toMillis());
-            s.scheduleWithFixedDelay(this::pollOnce, 0, ms, TimeUnit.MILLISECONDS);
+            s.scheduleWithFixedDelay(this::pollOnce, ms, ms, TimeUnit.MILLISECONDS);
         }
         poller = s;
     }
