@@ -18,6 +18,8 @@ final class SqlChecks implements Checks {
 
     /** Rows deleted per retention transaction: small enough not to hold the SQLite write lock for long. */
     static final int DELETE_CHUNK = 2_000;
+    /** Characters of the match key that its index holds (migration V2). */
+    private static final int MATCH_PREFIX = 16;
     /** Guids per {@code IN (…)} when reading checks by guid (well below SQLite's 32,766 parameters). */
     private static final int READ_CHUNK = 500;
     private static final String COLUMNS =
@@ -75,9 +77,11 @@ final class SqlChecks implements Checks {
     @Override
     public Optional<Check> latestByMatchKey(long siteId, String matchKey) {
         Validate.present("matchKey", matchKey);
+        // the index holds the key's first 16 characters (V2): the same expression, so the planner uses it
+        String prefix = matchKey.length() <= MATCH_PREFIX ? matchKey : matchKey.substring(0, MATCH_PREFIX);
         return db.read("look up a check by match key", c -> Sql.one(c,
-                "SELECT " + COLUMNS + " FROM checks WHERE site_id = ? AND match_key = ?"
-                        + " ORDER BY checked_at DESC, guid DESC LIMIT 1", SqlChecks::check, siteId, matchKey));
+                "SELECT " + COLUMNS + " FROM checks WHERE site_id = ? AND substr(match_key, 1, 16) = ? AND match_key = ?"
+                        + " ORDER BY checked_at DESC, guid DESC LIMIT 1", SqlChecks::check, siteId, prefix, matchKey));
     }
 
     @Override

@@ -85,6 +85,30 @@ class ChecksTest extends StoreTestBase {
     }
 
     @Test
+    void matchKeysThatShareTheirIndexedPrefixAreToldApart() throws Exception {
+        Fixture f = fixture();
+        String prefix = "0123456789abcdef"; // what the index holds of a key (migration V2)
+        Check a = withMatchKey(check(f.siteId(), inMarch(2, 10), "ham"), prefix + "a".repeat(48));
+        Check b = withMatchKey(check(f.siteId(), inMarch(3, 10), "spam"), prefix + "b".repeat(48));
+        f.store().checks().record(a);
+        f.store().checks().record(b);
+        assertThat(f.store().checks().latestByMatchKey(f.siteId(), a.matchKey())).contains(a);
+        assertThat(f.store().checks().latestByMatchKey(f.siteId(), b.matchKey())).contains(b);
+        assertThat(f.store().checks().latestByMatchKey(f.siteId(), prefix)).isEmpty();
+        // and the look-up goes through that index, not through every check of the site
+        String query = "SELECT guid FROM checks WHERE site_id = 1 AND substr(match_key, 1, 16) = '" + prefix
+                + "' AND match_key = '" + a.matchKey() + "' ORDER BY checked_at DESC, guid DESC LIMIT 1";
+        StringBuilder plan = new StringBuilder();
+        try (var c = raw(); var s = c.createStatement()) {
+            if (database.equals("postgresql")) s.execute("SET enable_seqscan = off"); // a tiny table: make the planner show its choice
+            try (var rs = s.executeQuery((database.equals("sqlite") ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + query)) {
+                while (rs.next()) plan.append(rs.getString(database.equals("sqlite") ? 4 : 1)).append('\n');
+            }
+        }
+        assertThat(plan.toString()).contains("checks_site_match16");
+    }
+
+    @Test
     void latestByMatchKeyIsTheNewestOfThatSite() {
         Fixture f = fixture();
         long otherSite = f.store().keys().site(f.keyId(), "https://other.example").id();
