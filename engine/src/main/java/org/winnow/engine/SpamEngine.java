@@ -68,7 +68,7 @@ public final class SpamEngine {
     public Verdict judge(String site, Comment comment, boolean recordTraffic) {
         Features f = extractor.extractTransient(comment); // this thread's scratch: nothing below keeps it
         int salt = OnlineModel.siteSalt(site);
-        double[] contributions = new double[f.size()];
+        double[] contributions = f.contributionBuffer(); // logOdds fills the first f.size()
         double learned;
         OnlineModel.DuplicateMatch match;
         lock.readLock().lock();
@@ -91,11 +91,12 @@ public final class SpamEngine {
 
         List<Signal> signals = new ArrayList<>(MAX_SIGNALS + 3);
         signals.addAll(outcome.ruleSignals());
-        List<Signal> learnedSignals = new ArrayList<>(explainer.explain(f, contributions));
+        List<Signal> learnedSignals = explainer.explain(f, contributions); // a new list of our own
         int explained = learnedSignals.size();
         if (memorySignal != 0) {
-            String detail = String.format(java.util.Locale.ROOT, "%.0f%% similar to a comment labelled %s on this site",
-                    100 * match.similarity(), match.spam() ? "spam" : "ham");
+            // Math.round prints what "%.0f" did, without a Formatter
+            String detail = Math.round(100 * match.similarity()) + "% similar to a comment labelled "
+                    + (match.spam() ? "spam" : "ham") + " on this site";
             learnedSignals.add(new Signal("near_duplicate", detail, memorySignal));
         }
         learnedSignals.addAll(recent.signals());

@@ -79,6 +79,33 @@ class SpamEngineTest {
     }
 
     @Test
+    void aVerdictDoesNotDependOnWhatTheThreadJudgedBefore() {
+        // judging reuses this thread's feature and contribution arrays: a long comment judged first must leave nothing behind
+        SpamEngine engine = trainedEngine();
+        Comment shortOne = Comment.ofText("free giveaway on my channel");
+        Verdict alone = trainedEngine().judge("s", shortOne);
+        engine.judge("s", Comment.ofText("subscribe to my channel, free music and videos ".repeat(40) + "http://bit.ly/x"));
+        Verdict after = engine.judge("s", shortOne);
+        assertThat(after).isEqualTo(alone);
+    }
+
+    @Test
+    void theNearDuplicateSignalSaysHowSimilarInWholePercent() {
+        SpamEngine engine = trainedEngine();
+        String original = "Wow this song is great, greetings from Jakarta, cheers everyone";
+        engine.learn("site-a", Comment.ofText(original), true);
+        Signal s = engine.judge("site-a", Comment.ofText(original + "!! yes")).signals().stream()
+                .filter(x -> x.name().equals("near_duplicate")).findFirst().orElseThrow();
+        // the same text as the former String.format("%.0f%% similar ...") for similarities in 32nds
+        assertThat(s.detail()).matches("\\d{1,3}% similar to a comment labelled spam on this site");
+        for (int bins = 0; bins <= 32; bins++) {
+            double similarity = bins / 32.0;
+            assertThat(Math.round(100 * similarity) + "%")
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.0f%%", 100 * similarity));
+        }
+    }
+
+    @Test
     void hamCorrectionFlipsSpamVerdict() {
         SpamEngine engine = trainedEngine();
         String text = "Check out my channel, I review free software tools";

@@ -22,11 +22,17 @@ public final class Explainer {
         this.maxSignals = maxSignals;
     }
 
+    /**
+     * The strongest signals, strongest first, in a new mutable list with room for a few more.
+     *
+     * @param contributions each feature's log-odds contribution, at least {@code f.size()} of them
+     */
     public List<Signal> explain(Features f, double[] contributions) {
         int words = f.wordCount();
         double[] perWord = new double[words];
-        Candidates cand = new Candidates(f);
-        Candidates phrases = new Candidates(f);
+        // sized for every word, phrase and named feature, so neither list grows
+        Candidates cand = new Candidates(f, 2 * words + f.namedCount() + 1);
+        Candidates phrases = new Candidates(f, words + 1);
         // A word's n-grams are consecutive: sum them in a register (the same additions in the same order
         // as perWord[w] += c, without a store and reload per n-gram).
         int current = -1;
@@ -71,19 +77,27 @@ public final class Explainer {
         // signals are interchangeable, so the order candidates are seen in does not change the result.
         for (int j = 0; j < phrases.n; j++) cand.add(phrases.weight[j], phrases.ref[j]);
         // Top maxSignals in one pass over the primitive weights, into a small buffer kept in order.
+        // Strengths are compared first, inline; only equal ones (or NaN) need the full comparison.
         int k = Math.min(maxSignals, cand.n);
         int[] top = new int[k];
+        double[] strength = cand.strengths();
         int kept = 0;
         for (int j = 0; j < cand.n; j++) {
-            if (kept == k && !cand.ahead(j, top[k - 1])) continue;
+            double s = strength[j];
+            if (kept == k) {
+                double weakest = strength[top[k - 1]];
+                if (s < weakest || (!(s > weakest) && !cand.ahead(j, top[k - 1]))) continue;
+            }
             int pos = kept < k ? kept++ : k - 1; // when full, the weakest kept one makes room
-            while (pos > 0 && cand.ahead(j, top[pos - 1])) {
+            while (pos > 0) {
+                double above = strength[top[pos - 1]];
+                if (s < above || (!(s > above) && !cand.ahead(j, top[pos - 1]))) break;
                 top[pos] = top[pos - 1];
                 pos--;
             }
             top[pos] = j;
         }
-        List<Signal> result = new ArrayList<>(kept);
+        List<Signal> result = new ArrayList<>(kept + 4); // the caller may add its own signals
         for (int r = 0; r < kept; r++) result.add(cand.signal(top[r]));
         return result;
     }
@@ -91,21 +105,30 @@ public final class Explainer {
     /** The candidate signals of one explanation as primitive weights and references; only winners become signals. */
     private static final class Candidates {
         private final Features f;
-        private double[] weight = new double[16];
-        private int[] ref = new int[16]; // feature index, or -(word index + 1) for a whole word
+        private double[] weight;
+        private int[] ref; // feature index, or -(word index + 1) for a whole word
         int n;
 
-        Candidates(Features f) {
+        Candidates(Features f, int capacity) {
             this.f = f;
+            weight = new double[capacity];
+            ref = new int[capacity];
         }
 
         void add(double w, int r) {
             if (n == weight.length) {
-                weight = Arrays.copyOf(weight, n * 2);
-                ref = Arrays.copyOf(ref, n * 2);
+                weight = Arrays.copyOf(weight, n * 2 + 8);
+                ref = Arrays.copyOf(ref, n * 2 + 8);
             }
             weight[n] = w;
             ref[n++] = r;
+        }
+
+        /** Every candidate's strength, the absolute value of its weight, in candidate order. */
+        double[] strengths() {
+            double[] s = new double[n];
+            for (int j = 0; j < n; j++) s[j] = Math.abs(weight[j]);
+            return s;
         }
 
         /**

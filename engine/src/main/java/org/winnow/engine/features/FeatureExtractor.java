@@ -75,6 +75,8 @@ public final class FeatureExtractor {
     private static final FeatureName TYPE = new FeatureName(CONTEXT, "type:");
     private static final FeatureName ROLE = new FeatureName(CONTEXT, "role:");
 
+    private static final int MIXED_SPACE = Murmur.mix(' ');
+
     private final FeatureConfig config;
     private final TextNormalizer normalizer;
     private final Tokenizer tokenizer;
@@ -121,25 +123,49 @@ public final class FeatureExtractor {
         String[] words = tokens.words();
         f.reset(words, 32 + textFeatureCount(words));
 
+        // Each character is mixed once (Murmur.mix), as part of " word " cut at MAX_GRAM_WORD, and reused by
+        // the word's two hashes and by every n-gram that covers it: the same hashes as hashing each string
+        // whole, with a fraction of the multiplications. The workspace holds the mixed characters, then
+        // each word's phrase-seeded hash for the bigrams.
+        int phrasesAt = paddedLength(words);
+        int[] mixed = f.workspace(phrasesAt + words.length);
         int groupStart = f.size();
-        if (config.words()) {
-            int seed = FeatureKind.WORD.seed();
-            for (int i = 0; i < words.length; i++) f.add(FeatureKind.WORD, Murmur.hash(seed, words[i]), 1f, i);
+        int wordSeed = FeatureKind.WORD.seed();
+        int bigramSeed = FeatureKind.BIGRAM.seed();
+        for (int i = 0, at = 0; i < words.length; i++) {
+            String word = words[i];
+            int len = word.length();
+            int cut = Math.min(len, MAX_GRAM_WORD);
+            mixed[at] = MIXED_SPACE;
+            int wordHash = wordSeed, bigramHash = bigramSeed;
+            for (int p = 0; p < cut; p++) {
+                int unit = Murmur.mix(word.charAt(p));
+                mixed[at + 1 + p] = unit;
+                wordHash = Murmur.stepMixed(wordHash, unit);
+                bigramHash = Murmur.stepMixed(bigramHash, unit);
+            }
+            mixed[at + 1 + cut] = MIXED_SPACE;
+            if (cut < len) { // a word too long for n-grams still hashes whole
+                wordHash = Murmur.update(wordHash, word, cut, len);
+                bigramHash = Murmur.update(bigramHash, word, cut, len);
+            }
+            if (config.words()) f.add(FeatureKind.WORD, Murmur.finish(wordHash, len), 1f, i);
+            mixed[phrasesAt + i] = Murmur.finish(bigramHash, len);
+            at += cut + 2;
         }
         if (config.bigrams()) {
-            int seed = FeatureKind.BIGRAM.seed();
-            int prev = words.length > 0 ? Murmur.hash(seed, words[0]) : 0;
             for (int i = 0; i + 1 < words.length; i++) {
-                int next = Murmur.hash(seed, words[i + 1]);
-                f.add(FeatureKind.BIGRAM, Murmur.combine(prev, next), 1f, i);
-                prev = next;
+                f.add(FeatureKind.BIGRAM, Murmur.combine(mixed[phrasesAt + i], mixed[phrasesAt + i + 1]), 1f, i);
             }
         }
         normalise(f, groupStart);
 
         groupStart = f.size();
-        char[] padded = new char[Math.min(longest(words), MAX_GRAM_WORD) + 2];
-        for (int i = 0; i < words.length; i++) addCharGrams(f, words[i], i, config.charGrams(), padded);
+        for (int i = 0, at = 0; i < words.length; i++) {
+            int len = Math.min(words[i].length(), MAX_GRAM_WORD) + 2;
+            addCharGrams(f, mixed, at, len, i, config.charGrams());
+            at += len;
+        }
         if (config.charGrams()) normalise(f, groupStart);
 
         LinkExtractor.Links found = links.extract(text);
@@ -164,10 +190,11 @@ public final class FeatureExtractor {
         return n;
     }
 
-    private static int longest(String[] words) {
-        int max = 0;
-        for (String w : words) max = Math.max(max, w.length());
-        return max;
+    /** Total length of the words as " word ", each cut at {@link #MAX_GRAM_WORD}. */
+    private static int paddedLength(String[] words) {
+        int n = 0;
+        for (String w : words) n += Math.min(w.length(), MAX_GRAM_WORD) + 2;
+        return n;
     }
 
     /** Scales the features added since {@code from} to unit L2 norm. */
@@ -176,25 +203,30 @@ public final class FeatureExtractor {
         if (n > 0) f.scale(from, f.size(), (float) (1.0 / Math.sqrt(n)));
     }
 
-    /** Character n-grams of " word " with virtual spaces; also fills the near-duplicate shingles. */
-    private static void addCharGrams(Features f, String word, int wordIndex, boolean emit, char[] padded) {
-        int len = Math.min(word.length(), MAX_GRAM_WORD) + 2;
-        padded[0] = ' ';
-        word.getChars(0, len - 2, padded, 1);
-        padded[len - 1] = ' ';
+    /**
+     * Character 3-5-grams of one word as " word ", whose characters are {@code mixed[from, from + len)};
+     * also fills the near-duplicate shingles (the 4-grams, and the 3-gram that ends a word). The three
+     * lengths ({@link #MIN_GRAM} to {@link #MAX_GRAM}) are written out, each extending the previous hash.
+     */
+    private static void addCharGrams(Features f, int[] mixed, int from, int len, int wordIndex, boolean emit) {
         int seed = FeatureKind.CHARS.seed();
         for (int start = 0; start + MIN_GRAM <= len; start++) {
-            int h = seed;
-            int end = Math.min(len, start + MAX_GRAM);
-            for (int p = start; p < end; p++) {
-                h = Murmur.step(h, padded[p]);
-                int n = p - start + 1;
-                if (n >= MIN_GRAM) {
-                    int hash = Murmur.finish(h, n);
-                    if (emit) f.add(FeatureKind.CHARS, hash, 1f, wordIndex << 12 | start << 4 | n);
-                    if (n == 4 || (n == 3 && end - start == 3)) f.addShingle(hash);
-                }
+            int at = from + start;
+            int ref = wordIndex << 12 | start << 4;
+            int h = Murmur.stepMixed(Murmur.stepMixed(Murmur.stepMixed(seed, mixed[at]), mixed[at + 1]), mixed[at + 2]);
+            int hash = Murmur.finish(h, 3);
+            if (emit) f.add(FeatureKind.CHARS, hash, 1f, ref | 3);
+            if (start + 3 == len) {
+                f.addShingle(hash);
+                continue;
             }
+            h = Murmur.stepMixed(h, mixed[at + 3]);
+            hash = Murmur.finish(h, 4);
+            if (emit) f.add(FeatureKind.CHARS, hash, 1f, ref | 4);
+            f.addShingle(hash);
+            if (start + 4 == len) continue;
+            hash = Murmur.finish(Murmur.stepMixed(h, mixed[at + 4]), 5);
+            if (emit) f.add(FeatureKind.CHARS, hash, 1f, ref | 5);
         }
     }
 
@@ -243,8 +275,9 @@ public final class FeatureExtractor {
         if (run >= 3) REPEATED[Math.min(run, 6)].add(f);
         int mixed = 0;
         for (String w : words) {
-            if (w.length() >= 3 && hasDigit(w) && hasLetter(w)) mixed++;
-            if (w.length() >= 3 && allDigits(w)) NUMBER[Math.min(w.length(), 12)].add(f);
+            if (w.length() < 3) continue;
+            if (hasDigit(w) && hasLetter(w)) mixed++;
+            if (allDigits(w)) NUMBER[Math.min(w.length(), 12)].add(f);
         }
         if (mixed > 0) LETTERS_AND_DIGITS[Math.min(mixed, 3)].add(f);
     }
@@ -330,18 +363,27 @@ public final class FeatureExtractor {
         return n;
     }
 
+    // ASCII first: the same answers as Character's, without its tables for most text
+
     private static boolean hasDigit(String w) {
-        for (int i = 0; i < w.length(); i++) if (Character.isDigit(w.charAt(i))) return true;
+        for (int i = 0, n = w.length(); i < n; i++) if (isDigit(w.charAt(i))) return true;
         return false;
     }
 
     private static boolean hasLetter(String w) {
-        for (int i = 0; i < w.length(); i++) if (Character.isLetter(w.charAt(i))) return true;
+        for (int i = 0, n = w.length(); i < n; i++) {
+            char c = w.charAt(i);
+            if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) return true;
+        }
         return false;
     }
 
     private static boolean allDigits(String w) {
-        for (int i = 0; i < w.length(); i++) if (!Character.isDigit(w.charAt(i))) return false;
+        for (int i = 0, n = w.length(); i < n; i++) if (!isDigit(w.charAt(i))) return false;
         return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 }

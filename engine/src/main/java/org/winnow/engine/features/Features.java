@@ -31,6 +31,8 @@ public final class Features {
      */
     private String[] namePrefix = new String[16];
     private String[] nameSuffix = new String[16];
+    /** The feature index of each named feature, in the order they were added. */
+    private int[] nameFeature = new int[16];
     private int nameCount;
     /** Hashes of the character shingles, for near-duplicate detection. */
     private int[] shingles;
@@ -40,6 +42,12 @@ public final class Features {
     private int priorCount;
     private int linkCount;
     private boolean honeypotFilled;
+    /** Extraction's working space (see {@link #workspace}); released by {@link #trim}. */
+    private int[] workspace = NO_INTS;
+    private static final int[] NO_INTS = new int[0];
+    /** Scratch for a scorer's per-feature contributions (see {@link #contributionBuffer}). */
+    private double[] contributions = NO_CONTRIBUTIONS;
+    private static final double[] NO_CONTRIBUTIONS = new double[0];
 
     Features(int capacity) {
         words = NO_WORDS;
@@ -82,9 +90,12 @@ public final class Features {
     /** Adds a named (meta) feature; its name is {@code prefix + suffix} ({@code suffix} may be null). */
     void addNamed(FeatureKind kind, int hash, String prefix, String suffix) {
         if (nameCount == namePrefix.length) {
-            namePrefix = Arrays.copyOf(namePrefix, nameCount * 2);
-            nameSuffix = Arrays.copyOf(nameSuffix, nameCount * 2);
+            int grown = Math.max(8, nameCount * 2);
+            namePrefix = Arrays.copyOf(namePrefix, grown);
+            nameSuffix = Arrays.copyOf(nameSuffix, grown);
+            nameFeature = Arrays.copyOf(nameFeature, grown);
         }
+        nameFeature[nameCount] = size;
         add(kind, hash, META, nameCount);
         namePrefix[nameCount] = prefix;
         nameSuffix[nameCount] = suffix;
@@ -122,13 +133,25 @@ public final class Features {
         for (int i = from; i < to; i++) values[i] *= factor;
     }
 
+    /**
+     * At least {@code n} ints for the extractor's own use while it fills this instance, kept with a
+     * reused (per-thread) instance so extraction allocates no working arrays per comment. Holds
+     * whatever the last extraction left in it.
+     */
+    int[] workspace(int n) {
+        if (workspace.length < n) workspace = new int[Math.max(n, 2 * workspace.length)];
+        return workspace;
+    }
+
     /** Releases spare capacity once extraction is done (for instances that are kept, as in training). */
     void trim() {
+        workspace = NO_INTS;
         if (hashes.length > size) grow(size);
         if (shingles.length > shingleCount) shingles = Arrays.copyOf(shingles, shingleCount);
         if (namePrefix.length > nameCount) {
             namePrefix = Arrays.copyOf(namePrefix, nameCount);
             nameSuffix = Arrays.copyOf(nameSuffix, nameCount);
+            nameFeature = Arrays.copyOf(nameFeature, nameCount);
         }
     }
 
@@ -147,9 +170,23 @@ public final class Features {
     public float value(int i) { return values[i]; }
     public FeatureKind kind(int i) { return KINDS[kinds[i]]; }
     public int shingleCount() { return shingleCount; }
+    /** How many named (link, shape, obfuscation, author, context) features there are. */
+    public int namedCount() { return nameCount; }
+    /** The feature index of the {@code k}-th named feature; they come in feature order. */
+    public int namedFeature(int k) { return nameFeature[k]; }
     public int shingle(int i) { return shingles[i]; }
     public int linkCount() { return linkCount; }
     public boolean honeypotFilled() { return honeypotFilled; }
+
+    /**
+     * An array of at least {@link #size()} doubles for a scorer to put each feature's contribution in,
+     * kept with this instance: judging reuses the per-thread instance, so it allocates no new array
+     * per comment. Holds whatever the last user left in it.
+     */
+    public double[] contributionBuffer() {
+        if (contributions.length < size) contributions = new double[Math.max(size, 2 * contributions.length)];
+        return contributions;
+    }
 
     /** Squared L2 norm of the feature values. */
     public double squaredNorm() {
@@ -212,7 +249,12 @@ public final class Features {
     public String describe(int i) {
         int k = kinds[i];
         if (k == WORD) return words[aux[i]];
-        if (k == BIGRAM) return words[aux[i]] + " " + words[aux[i] + 1];
+        if (k == BIGRAM) {
+            // a StringBuilder, not "+": profiles of the judge caught the shared concatenation helper
+            // running slowly in some JVM runs (7 % of a judge), and phrases are the most common signal
+            String first = words[aux[i]], second = words[aux[i] + 1];
+            return new StringBuilder(first.length() + 1 + second.length()).append(first).append(' ').append(second).toString();
+        }
         if (k == CHARS) {
             String word = words[aux[i] >>> 12];
             int start = (aux[i] >>> 4) & 0xff;

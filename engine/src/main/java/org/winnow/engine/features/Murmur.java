@@ -12,12 +12,20 @@ public final class Murmur {
 
     /** Mixes one 16-bit unit into a running hash. */
     public static int step(int h, int unit) {
-        int k = unit * C1;
-        k = Integer.rotateLeft(k, 15);
-        k *= C2;
-        h ^= k;
-        h = Integer.rotateLeft(h, 13);
-        return h * 5 + 0xe6546b64;
+        return stepMixed(h, mix(unit));
+    }
+
+    /**
+     * The part of {@link #step} that depends on the unit alone: a text's units can be mixed once and
+     * then stepped into every n-gram that covers them ({@code step(h, u) == stepMixed(h, mix(u))}).
+     */
+    static int mix(int unit) {
+        return Integer.rotateLeft(unit * C1, 15) * C2;
+    }
+
+    /** {@link #step} with a unit already {@link #mix mixed}. */
+    static int stepMixed(int h, int mixed) {
+        return Integer.rotateLeft(h ^ mixed, 13) * 5 + 0xe6546b64;
     }
 
     /** Final avalanche; {@code length} makes prefixes hash differently. */

@@ -250,7 +250,9 @@ public final class OnlineModel {
 
     /** The most similar remembered example of this site, or null. */
     public DuplicateMatch nearestLearned(int siteSalt, Features f) {
-        if (siteSalt == 0 || memory.size() == 0) return null;
+        // only learn() remembers examples, and it marks the site trained first: a site that has taught
+        // nothing has nothing remembered, so it skips the signature and the band look-ups
+        if (siteSalt == 0 || memory.size() == 0 || !trainedSites.contains(siteSalt)) return null;
         NearDuplicateMemory.Match m = memory.nearest(siteSalt, NearDuplicateMemory.signature(f));
         return m == null ? null : new DuplicateMatch(m.similarity(), m.spam());
     }

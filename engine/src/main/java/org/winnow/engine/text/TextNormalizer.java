@@ -3,6 +3,7 @@ package org.winnow.engine.text;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,27 +35,22 @@ public final class TextNormalizer {
 
     public Folded fold(String raw) {
         String s = raw.indexOf('&') >= 0 || raw.indexOf('<') >= 0 ? Html.decode(raw) : raw;
-        if (isPlainAscii(s)) return new Folded(asciiLower(s), 0, 0, 0);
-        return foldUnicode(s);
+        String lower = asciiLower(s);
+        return lower != null ? new Folded(lower, 0, 0, 0) : foldUnicode(s);
     }
 
-    private static boolean isPlainAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x7f) return false;
-        }
-        return true;
-    }
-
+    /** Plain ASCII text (below 0x7f) lower-cased, with control characters but newlines as spaces; null for any other text. */
     private static String asciiLower(String s) {
-        char[] out = new char[s.length()];
-        for (int i = 0; i < out.length; i++) {
+        int n = s.length();
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x7f) return null; // one pass: most text is ASCII, and the rest stops here
             if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
-            else if (c < 0x20) c = c == '\n' ? '\n' : ' ';
-            out[i] = c;
+            else if (c < 0x20 && c != '\n') c = ' ';
+            out[i] = (byte) c;
         }
-        return new String(out);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
     private Folded foldUnicode(String s) {

@@ -252,9 +252,11 @@ public final class RecentTraffic {
                 if (r[1] < settings.languageMinUnknown() * r[0]) return null;
                 int guess = StopWords.guess(features);
                 String looks = guess < 0 ? "" : "; looks " + StopWords.NAMES[guess];
-                return new Signal("language_mismatch", String.format(Locale.ROOT,
-                        "language unlike this site's comments (%d of %d words, %.0f%%, never seen in its ham%s)",
-                        r[1], r[0], 100.0 * r[1] / r[0], looks), settings.languageWeight());
+                // Math.round gives what "%.0f" printed, without a Formatter per signal (tested)
+                String detail = new StringBuilder(100).append("language unlike this site's comments (").append(r[1])
+                        .append(" of ").append(r[0]).append(" words, ").append(Math.round(100.0 * r[1] / r[0]))
+                        .append("%, never seen in its ham").append(looks).append(')').toString();
+                return new Signal("language_mismatch", detail, settings.languageWeight());
             }
         }
         if (siteLanguages.isBlank()) return null;
@@ -353,7 +355,8 @@ public final class RecentTraffic {
     /** Registered domains the comment links to, from its link and author-URL features; returns how many. */
     private static int linkTargets(Features f, String[] out) {
         int n = 0;
-        for (int i = 0; i < f.size() && n < out.length; i++) {
+        for (int named = 0; named < f.namedCount() && n < out.length; named++) { // text features carry no domain
+            int i = f.namedFeature(named);
             FeatureKind k = f.kind(i);
             if (k != FeatureKind.LINK && k != FeatureKind.AUTHOR) continue;
             String domain = k == FeatureKind.LINK ? f.nameAfter(i, "domain:") : f.nameAfter(i, "url_domain:");

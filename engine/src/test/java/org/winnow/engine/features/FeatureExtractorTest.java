@@ -109,6 +109,64 @@ class FeatureExtractorTest {
         return out;
     }
 
+    /**
+     * Extraction mixes each character once and reuses it for every word and n-gram hash: the hashes
+     * must be exactly those of hashing each string whole (models were trained on those), shingles too.
+     */
+    @Test
+    void textHashesEqualHashingEachStringWhole() {
+        List<Comment> comments = new ArrayList<>(varied());
+        comments.add(Comment.ofText("a " + "verylongword".repeat(30) + " b ok, x1 \u00e9t\u00e9 \u0436\u0443\u043a naïve caf\u00e9"));
+        for (Comment c : comments) {
+            Features f = extractor.extract(c);
+            List<Integer> words = new ArrayList<>(), phrases = new ArrayList<>(), grams = new ArrayList<>(), shingles = new ArrayList<>();
+            for (int i = 0; i < f.size(); i++) {
+                if (f.kind(i) == FeatureKind.WORD) words.add(f.hash(i));
+                if (f.kind(i) == FeatureKind.BIGRAM) phrases.add(f.hash(i));
+                if (f.kind(i) == FeatureKind.CHARS) grams.add(f.hash(i));
+            }
+            for (int i = 0; i < f.shingleCount(); i++) shingles.add(f.shingle(i));
+
+            List<Integer> expectedWords = new ArrayList<>(), expectedPhrases = new ArrayList<>();
+            List<Integer> expectedGrams = new ArrayList<>(), expectedShingles = new ArrayList<>();
+            for (int w = 0; w < f.wordCount(); w++) {
+                String word = f.word(w);
+                expectedWords.add(Murmur.hash(FeatureKind.WORD.seed(), word));
+                if (w + 1 < f.wordCount()) {
+                    expectedPhrases.add(Murmur.combine(Murmur.hash(FeatureKind.BIGRAM.seed(), word),
+                            Murmur.hash(FeatureKind.BIGRAM.seed(), f.word(w + 1))));
+                }
+                String padded = " " + word.substring(0, Math.min(word.length(), 250)) + " ";
+                for (int start = 0; start + 3 <= padded.length(); start++) {
+                    for (int n = 3; n <= 5 && start + n <= padded.length(); n++) {
+                        int h = Murmur.hash(FeatureKind.CHARS.seed(), padded, start, start + n);
+                        expectedGrams.add(h);
+                        if (n == 4 || (n == 3 && start + 3 == padded.length())) expectedShingles.add(h);
+                    }
+                }
+            }
+            assertThat(words).as(c.content()).isEqualTo(expectedWords);
+            assertThat(phrases).as(c.content()).isEqualTo(expectedPhrases);
+            assertThat(grams).as(c.content()).isEqualTo(expectedGrams);
+            assertThat(shingles).as(c.content()).isEqualTo(expectedShingles);
+        }
+    }
+
+    @Test
+    void namedFeaturesAreListedInFeatureOrder() {
+        for (Comment c : varied()) {
+            Features f = extractor.extract(c);
+            List<Integer> named = new ArrayList<>();
+            for (int i = 0; i < f.size(); i++) {
+                FeatureKind k = f.kind(i);
+                if (k != FeatureKind.WORD && k != FeatureKind.BIGRAM && k != FeatureKind.CHARS) named.add(i);
+            }
+            List<Integer> listed = new ArrayList<>();
+            for (int k = 0; k < f.namedCount(); k++) listed.add(f.namedFeature(k));
+            assertThat(listed).as(c.content()).isEqualTo(named);
+        }
+    }
+
     @Test
     void phrasesCompareLikeTheirJoinedText() {
         Features f = extractor.extract(Comment.ofText("ab cd ab cde abc de"));

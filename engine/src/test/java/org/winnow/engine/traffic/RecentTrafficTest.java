@@ -12,6 +12,7 @@ import org.winnow.engine.model.Model;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -338,6 +339,24 @@ class RecentTrafficTest {
         for (String text : otherEnglish) assertThat(probe(t, "blog", comment(text, "192.0.2.2")).signals()).as(text).isEmpty();
         // short comments say too little, in any language
         assertThat(probe(t, "blog", comment("mantap bang, gacor terus", "192.0.2.3")).signals()).isEmpty();
+    }
+
+    @Test
+    void theLanguageSharePrintsAsTheFormerFormatDid() {
+        RecentTraffic t = traffic(TrafficSettings.defaults());
+        teachEnglish(t, "blog");
+        // 20 unknown words of 23: 86.96 %, printed rounded as "%.0f" did
+        RecentTraffic.Assessment a = probe(t, "blog", comment(JUDI + " and the you", "192.0.2.1"));
+        assertThat(names(a)).containsExactly("language_mismatch");
+        assertThat(a.signals().getFirst().detail()).startsWith("language unlike this site's comments (20 of 23 words, "
+                + String.format(Locale.ROOT, "%.0f%%", 100.0 * 20 / 23) + ", never seen in its ham");
+        // the detail rounds with Math.round: the same text as "%.0f" for every share it can show
+        for (int words = 1; words <= LanguageProfile.MAX_WORDS_PER_COMMENT; words++) {
+            for (int unknown = 0; unknown <= words; unknown++) {
+                double share = 100.0 * unknown / words;
+                assertThat(Long.toString(Math.round(share))).isEqualTo(String.format(Locale.ROOT, "%.0f", share));
+            }
+        }
     }
 
     @Test
