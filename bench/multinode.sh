@@ -183,20 +183,22 @@ start_node "pg1" "$((BASE_PORT + 1))" --db "$PG_URL" --data "$WORK/node1" --secr
 ports+=("$((BASE_PORT + 1))")
 node_pids=${pids[-1]}
 pg1_line=$(measure "PostgreSQL, 1 node" count_pg "${ports[0]}")
-for ((i = 2; i <= NODES; i++)); do
-  port=$((BASE_PORT + i))
-  start_node "pg$i" "$port" --db "$PG_URL" --data "$WORK/node$i" --secret-file "$secret"
-  ports+=("$port")
-done
-node_pids="${pids[*]: -$NODES}"
-pgn_line=$(measure "PostgreSQL, $NODES nodes" count_pg "${ports[@]}")
-# The same nodes again, each counting only its own traffic: what sharing the recent traffic costs.
-for ((i = 1; i <= NODES; i++)); do kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
-for ((i = 1; i <= NODES; i++)); do
-  start_node "pg$i-own" "$((BASE_PORT + i))" --db "$PG_URL" --data "$WORK/node$i" --secret-file "$secret" --no-share-traffic
-done
-node_pids="${pids[*]: -$NODES}"
-pgn_own_line=$(measure "PostgreSQL, $NODES nodes, --no-share-traffic" count_pg "${ports[@]}")
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'
+# NODES nodes twice, each time freshly started with the same warm-up: sharing the recent traffic (the
+# default), then each counting only its own (--no-share-traffic): the difference is what sharing costs.
+nodes_line() { # LABEL EXTRA-ARGS... -> the report line in $line (not a subshell: the nodes' pids must reach cleanup)
+  local label=$1 i; shift
+  for ((i = 1; i <= NODES; i++)); do
+    start_node "pg$i${label//[ ,-]/}" "$((BASE_PORT + i))" --db "$PG_URL" --data "$WORK/node$i" --secret-file "$secret" "$@"
+  done
+  node_pids="${pids[*]: -$NODES}"
+  line=$(measure "PostgreSQL, $NODES nodes$label" count_pg $(seq $((BASE_PORT + 1)) $((BASE_PORT + NODES))))
+  for ((i = 1; i <= NODES; i++)); do kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
+}
+nodes_line ""
+pgn_line=$line
+nodes_line ", --no-share-traffic" --no-share-traffic
+pgn_own_line=$line
 
 mkdir -p "$(dirname "$OUT")"
 # Hand-written notes below this marker in an existing report are kept.
