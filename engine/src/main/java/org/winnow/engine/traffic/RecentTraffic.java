@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * at most {@link #MAX_PROFILES} script profiles and {@link #MAX_LANGUAGE_PROFILES} language profiles
  * (12 KB each at most). Time comes from the clock given, so tests and replays are deterministic.
  *
- * <p>What one node sees: in a deployment of several nodes each node tracks only the comments it
- * judged itself, so a burst spread over n nodes shows about 1/n of its size on each.
+ * <p>What one node sees: the comments it judged itself ({@link #observe}) and those it is told of
+ * ({@link #replay}): a server replays the comments other nodes judged, and those judged before it
+ * restarted, so a burst spread over several nodes counts whole on each.
  */
 public final class RecentTraffic {
     /** Script profiles kept (a few dozen bytes each); beyond this the least recently used goes. */
