@@ -180,9 +180,9 @@ public final class SignalsReport {
         md.append("Not measured: author, e-mail and URL patterns and request context (user agent, referrer, time to submit). ")
                 .append("The public sets have none of them (YouTube author names are dropped as personal data), so their ")
                 .append("weights are untrained, and constructing them would only measure the constructor's assumptions.\n\n");
-        md.append("In a deployment of several nodes each node tracks only the traffic it judged itself: a burst spread ")
-                .append("over n nodes shows about 1/n of its size on each, so bursts fire later (or, for small ones, not at all) ")
-                .append("until the tracker is shared through the store.\n\n");
+        md.append("These runs judge every comment on one engine. A server does the same across nodes: each node replays ")
+                .append("the comments the other nodes judged (and, when it starts, those of the last 24 hours) into its own ")
+                .append("record, so a burst spread over several nodes counts whole on each (docs/operations.md).\n\n");
     }
 
     private static final String DECLARES_EN = "all signals, every comment saying the site declares `en`";
