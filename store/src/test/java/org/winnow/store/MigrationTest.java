@@ -42,6 +42,23 @@ class MigrationTest extends StoreTestBase {
     }
 
     @Test
+    void aStoreMigrationNumberedBelowAnotherModulesAppliedOnesStillRuns() throws Exception {
+        // A site that ran an older release: V1, then another module's V100, but not the store's later V2.
+        if (database.equals("sqlite")) java.nio.file.Files.createDirectories(tempDir.resolve("data"));
+        org.flywaydb.core.Flyway.configure().dataSource(url(), null, null).locations(Migrations.LOCATION)
+                .target("1").load().migrate();
+        org.flywaydb.core.Flyway.configure().dataSource(url(), null, null).locations("classpath:db/later")
+                .ignoreMigrationPatterns("*:missing").load().migrate();
+        assertThat(appliedMigrations()).containsExactly("1", "100");
+        try (Store store = open()) {
+            assertThat(store.ping()).isTrue();
+            String key = store.keys().create("https://a.example", "after the upgrade").plaintext();
+            assertThat(store.keys().verify(key)).isPresent();
+        }
+        assertThat(appliedMigrations()).containsExactlyInAnyOrder("1", "100", "2");
+    }
+
+    @Test
     void twoStoresCanShareOneDatabase() {
         Store node1 = open();
         Store node2 = open();
