@@ -53,7 +53,7 @@ public final class WinnowServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WinnowServer.class);
     /** How far back a starting node reads recorded checks to rebuild its recent traffic (the profiles learn from them too). */
     private static final Duration TRAFFIC_HISTORY = Duration.ofHours(24);
-    /** Most checks a starting node replays (the newest): about a second of work. */
+    /** Most checks (and as many platform comments) a starting node replays: the newest. */
     private static final int TRAFFIC_START_LIMIT = 20_000;
     /** Most checks of other nodes one poll reads. */
     private static final int TRAFFIC_POLL_LIMIT = 10_000;

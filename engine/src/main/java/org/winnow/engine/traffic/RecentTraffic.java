@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 /**
  * Signals from a site's recent, unlabelled traffic, which no single comment shows: bursts from one
@@ -286,27 +287,12 @@ public final class RecentTraffic {
     private LanguageProfile languageProfile(String key, LanguageProfile known, long now) {
         LanguageProfile p = known;
         if (p == null) {
-            if (languages.size() >= MAX_LANGUAGE_PROFILES) dropLeastRecentProfile();
+            // a scan, only when a new site's profile is made
+            if (languages.size() >= MAX_LANGUAGE_PROFILES) dropLeastRecent(languages, MAX_LANGUAGE_PROFILES - 1, q -> q.lastUsed);
             p = languages.computeIfAbsent(key, k -> new LanguageProfile());
         }
         p.lastUsed = now;
         return p;
-    }
-
-    /** Drops the least recently taught language profile (a scan, only when a new site's profile is made). */
-    private void dropLeastRecentProfile() {
-        while (languages.size() >= MAX_LANGUAGE_PROFILES) {
-            String oldest = null;
-            long oldestTime = Long.MAX_VALUE;
-            for (Map.Entry<String, LanguageProfile> e : languages.entrySet()) {
-                if (e.getValue().lastUsed < oldestTime) {
-                    oldestTime = e.getValue().lastUsed;
-                    oldest = e.getKey();
-                }
-            }
-            if (oldest == null) return;
-            languages.remove(oldest);
-        }
     }
 
     /** Language profiles held (tests of the bound). */
@@ -322,7 +308,7 @@ public final class RecentTraffic {
     private SiteTraffic site(String key, long now) {
         SiteTraffic t = sites.get(key);
         if (t != null) return t;
-        if (sites.size() >= settings.maxSites()) dropLeastRecent(sites, settings.maxSites() - 1);
+        if (sites.size() >= settings.maxSites()) dropLeastRecent(sites, settings.maxSites() - 1, s -> s.lastActive);
         return sites.computeIfAbsent(key, k -> {
             SiteTraffic n = new SiteTraffic(settings);
             n.lastActive = now;
@@ -337,19 +323,20 @@ public final class RecentTraffic {
         return profiles.computeIfAbsent(key, k -> new ScriptProfile());
     }
 
-    /** Drops the least recently active sites until at most {@code keep} remain (a scan, only when a new site arrives). */
-    private static void dropLeastRecent(Map<String, SiteTraffic> sites, int keep) {
-        while (sites.size() > keep) {
+    /** Drops the least recently used entries until at most {@code keep} remain (a scan, only when a new site arrives). */
+    private static <V> void dropLeastRecent(Map<String, V> map, int keep, ToLongFunction<V> lastUsed) {
+        while (map.size() > keep) {
             String oldest = null;
             long oldestTime = Long.MAX_VALUE;
-            for (Map.Entry<String, SiteTraffic> e : sites.entrySet()) {
-                if (e.getValue().lastActive < oldestTime) {
-                    oldestTime = e.getValue().lastActive;
+            for (Map.Entry<String, V> e : map.entrySet()) {
+                long t = lastUsed.applyAsLong(e.getValue());
+                if (t < oldestTime) {
+                    oldestTime = t;
                     oldest = e.getKey();
                 }
             }
             if (oldest == null) return;
-            sites.remove(oldest);
+            map.remove(oldest);
         }
     }
 

@@ -73,42 +73,42 @@ public record TrafficSettings(Duration burstWindow, Duration duplicateWindow, in
 
     /** The same parameters with the five signals switched as given. */
     public TrafficSettings with(boolean ipBursts, boolean linkBursts, boolean duplicates, boolean script, boolean language) {
-        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
-                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
-                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
+        return copy(siteCapacity, maxSites, scriptWeight, languageMinUnknown, languageWeight,
+                ipBursts, linkBursts, duplicates, script, language);
     }
 
     /** The same parameters with another per-site capacity and site limit (tests of the bounds). */
     public TrafficSettings withBounds(int siteCapacity, int maxSites) {
-        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
-                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
-                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
+        return copy(siteCapacity, maxSites, scriptWeight, languageMinUnknown, languageWeight,
+                ipBursts, linkBursts, duplicates, script, language);
     }
 
     /** The same with another script-mismatch weight. */
     public TrafficSettings withScriptWeight(double w) {
-        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
-                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, w, profileHamMargin, languageMinProfile, languageMinWords,
-                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
+        return copy(siteCapacity, maxSites, w, languageMinUnknown, languageWeight,
+                ipBursts, linkBursts, duplicates, script, language);
     }
 
     /** The same with another language-mismatch weight. */
     public TrafficSettings withLanguageWeight(double w) {
-        return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
-                burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
-                scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
-                languageMinUnknown, w, ipBursts, linkBursts, duplicates, script, language);
+        return copy(siteCapacity, maxSites, scriptWeight, languageMinUnknown, w,
+                ipBursts, linkBursts, duplicates, script, language);
     }
 
     /** The same with another share of unknown words from which the language signal fires. */
     public TrafficSettings withLanguageMinUnknown(double share) {
+        return copy(siteCapacity, maxSites, scriptWeight, share, languageWeight,
+                ipBursts, linkBursts, duplicates, script, language);
+    }
+
+    /** This record with the parameters the {@code with…} methods change given anew; every other one kept. */
+    private TrafficSettings copy(int siteCapacity, int maxSites, double scriptWeight, double languageMinUnknown,
+                                 double languageWeight, boolean ipBursts, boolean linkBursts, boolean duplicates,
+                                 boolean script, boolean language) {
         return new TrafficSettings(burstWindow, duplicateWindow, siteCapacity, maxSites, ipBurstMin, linkBurstMin,
                 burstMinShare, burstWeight, burstStep, burstMaxWeight, duplicateMin, duplicateWeight, minShingles,
                 scriptMinProfile, scriptMaxShare, scriptWeight, profileHamMargin, languageMinProfile, languageMinWords,
-                share, languageWeight, ipBursts, linkBursts, duplicates, script, language);
+                languageMinUnknown, languageWeight, ipBursts, linkBursts, duplicates, script, language);
     }
 
     public boolean anyOn() {

@@ -14,7 +14,6 @@ import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
 import org.winnow.platform.intake.Outcome;
-import org.winnow.platform.intake.TooManyComments;
 
 /**
  * Threads for other sites: the fragment the embed script (or a server-side include) fetches, and
@@ -80,15 +79,9 @@ final class EmbedRoutes {
         String url = pageUrl(site, ctx.queryParam("url") != null ? ctx.queryParam("url") : ctx.formParam("url"));
         CommentThread thread = web.threads().ensure(site.id(), url, title(ctx.formParam("title"), url), null,
                 web.clock().millis());
-        Outcome o;
-        try {
-            o = posting.submit(site, thread, ctx);
-        } catch (TooManyComments e) {
-            Posting.tooMany(ctx, e);
-            if (Http.wantsJson(ctx)) ctx.json(Posting.tooManyJson(e));
-            else retryPage(ctx, site, thread, url, "Please wait a moment", Posting.tooManyErrors(e), 429);
-            return;
-        }
+        Outcome o = posting.submitWithinLimit(site, thread, ctx,
+                errors -> retryPage(ctx, site, thread, url, "Please wait a moment", errors, 429));
+        if (o == null) return;
         if (!o.ok()) {
             if (Http.wantsJson(ctx)) {
                 ctx.status(400).json(Posting.errorsJson(o.errors()));

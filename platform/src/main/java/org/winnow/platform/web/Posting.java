@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.winnow.platform.data.CommentThread;
 import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
@@ -32,23 +33,29 @@ final class Posting {
     }
 
     /** @throws TooManyComments when this reader's address posts faster than the site's limits allow */
-    Outcome submit(Site site, CommentThread thread, Context ctx) {
+    private Outcome submit(Site site, CommentThread thread, Context ctx) {
         return web.intake().submit(site, thread, submission(ctx));
     }
 
-    /** 429 with {@code Retry-After}; the caller then shows the form again or answers JSON. */
-    static void tooMany(Context ctx, TooManyComments e) {
-        ctx.status(429);
-        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-    }
-
-    /** The form error that says how long to wait (the form keeps everything the reader typed). */
-    static Map<String, String> tooManyErrors(TooManyComments e) {
-        return Map.of("rate", e.getMessage());
+    /**
+     * {@link #submit}; over the comment limit, answers 429 with {@code Retry-After} instead and returns
+     * null: JSON for scripts, else the page {@code formPage} renders from the form error that says how
+     * long to wait (the form keeps everything the reader typed).
+     */
+    Outcome submitWithinLimit(Site site, CommentThread thread, Context ctx, Consumer<Map<String, String>> formPage) {
+        try {
+            return submit(site, thread, ctx);
+        } catch (TooManyComments e) {
+            ctx.status(429);
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            if (Http.wantsJson(ctx)) ctx.json(tooManyJson(e));
+            else formPage.accept(Map.of("rate", e.getMessage()));
+            return null;
+        }
     }
 
     /** Same shape as {@link #errorsJson}, no field to blame, and the wait in seconds for scripts. */
-    static Map<String, Object> tooManyJson(TooManyComments e) {
+    private static Map<String, Object> tooManyJson(TooManyComments e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ok", false);
         m.put("message", e.getMessage());

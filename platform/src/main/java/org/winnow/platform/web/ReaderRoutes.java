@@ -17,7 +17,6 @@ import org.winnow.platform.data.Site;
 import org.winnow.platform.data.Status;
 import org.winnow.platform.data.StoredComment;
 import org.winnow.platform.intake.Outcome;
-import org.winnow.platform.intake.TooManyComments;
 import org.winnow.platform.text.Markdown;
 
 /** The reader's pages on this server: articles with their threads, the privacy page, a commenter's own data. */
@@ -105,15 +104,9 @@ final class ReaderRoutes {
         Site site = page.site();
         Article a = page.article();
         CommentThread thread = page.thread();
-        Outcome o;
-        try {
-            o = posting.submit(site, thread, ctx);
-        } catch (TooManyComments e) {
-            Posting.tooMany(ctx, e);
-            if (Http.wantsJson(ctx)) ctx.json(Posting.tooManyJson(e));
-            else renderArticle(ctx, site, a, thread, posting.failedForm(ctx, thread, Posting.tooManyErrors(e)), null, null, 429);
-            return;
-        }
+        Outcome o = posting.submitWithinLimit(site, thread, ctx,
+                errors -> renderArticle(ctx, site, a, thread, posting.failedForm(ctx, thread, errors), null, null, 429));
+        if (o == null) return;
         if (!o.ok()) {
             if (Http.wantsJson(ctx)) {
                 ctx.status(400).json(Posting.errorsJson(o.errors()));
