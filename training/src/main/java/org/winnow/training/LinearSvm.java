@@ -4,9 +4,9 @@ import org.winnow.engine.features.FeatureKind;
 import org.winnow.engine.features.Features;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.function.IntUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * L2-regularised linear SVM with the squared hinge loss, solved in the dual by coordinate descent
@@ -60,58 +60,148 @@ final class LinearSvm {
             return modelSlot.length;
         }
 
+        /**
+         * Builds the rows: each row is sorted by slot and merged on its own, in parallel (the expensive
+         * part), then the rows are laid end to end and renumbered densely ({@link #of(Sorted[])}).
+         */
         static Rows of(Features[] features, IntUnaryOperator slotOf) {
-            int n = features.length;
-            BitSet text = new BitSet();
+            Sorted[] sorted = new Sorted[features.length];
+            ThreadLocal<Sorter> sorters = ThreadLocal.withInitial(() -> new Sorter(slotOf));
+            IntStream.range(0, features.length).parallel().forEach(r -> sorted[r] = sorters.get().sort(features[r]));
+            return of(sorted);
+        }
+
+        /**
+         * The rows from each one's sorted form, numbered densely in order of the model's slots. A row's
+         * values were summed in the same order whichever thread sorted it, so the result does not
+         * depend on the parallelism.
+         */
+        static Rows of(Sorted[] rows) {
+            int n = rows.length;
             int[] start = new int[n + 1];
-            int total = 0;
-            for (Features f : features) total += f.size();
-            int[] slot = new int[total];
-            float[] value = new float[total];
-            double[] norm = new double[n];
-            int at = 0;
-            long[] keys = new long[64];
+            int max = -1;
             for (int r = 0; r < n; r++) {
-                Features f = features[r];
+                int[] slots = rows[r].slots();
+                start[r + 1] = start[r] + slots.length;
+                if (slots.length > 0) max = Math.max(max, slots[slots.length - 1] >>> 1);
+            }
+            // dense numbers in order of the model's slots: 1 + the number, 0 for a slot no row holds
+            // (marked in parallel: threads only ever write the same value, so their order does not matter)
+            int[] dense = new int[max + 1];
+            boolean[] textModelSlot = new boolean[max + 1];
+            IntStream.range(0, n).parallel().forEach(r -> {
+                for (int s : rows[r].slots()) {
+                    dense[s >>> 1] = 1;
+                    if ((s & 1) != 0) textModelSlot[s >>> 1] = true;
+                }
+            });
+            int d = 0;
+            for (int i = 0; i <= max; i++) if (dense[i] != 0) dense[i] = ++d;
+            int[] back = new int[d];
+            boolean[] textSlot = new boolean[d];
+            for (int i = 0; i <= max; i++) {
+                if (dense[i] != 0) {
+                    back[dense[i] - 1] = i;
+                    textSlot[dense[i] - 1] = textModelSlot[i];
+                }
+            }
+            int[] slot = new int[start[n]];
+            float[] value = new float[start[n]];
+            double[] norm = new double[n];
+            IntStream.range(0, n).parallel().forEach(r -> {
+                int[] slots = rows[r].slots();
+                int at = start[r];
+                for (int k = 0; k < slots.length; k++) slot[at + k] = dense[slots[k] >>> 1] - 1;
+                System.arraycopy(rows[r].values(), 0, value, at, slots.length);
+                norm[r] = rows[r].squaredNorm();
+            });
+            return new Rows(start, slot, value, norm, back, textSlot);
+        }
+
+        /**
+         * One row sorted by model slot with repeated slots merged: each slot shifted left once, its
+         * lowest bit set when a word, bigram or character n-gram lands in it; the summed values; the
+         * squared norm.
+         */
+        record Sorted(int[] slots, float[] values, double squaredNorm) {}
+
+        /** Sorts rows one at a time, reusing its buffers: one per thread. */
+        static final class Sorter {
+            /** Bits of the slot one radix pass sorts on. */
+            private static final int RADIX_BITS = 11;
+
+            private final IntUnaryOperator slotOf;
+            private final int[] count = new int[1 << RADIX_BITS];
+            private long[] keys = new long[64];
+            private long[] spare = new long[64];
+
+            Sorter(IntUnaryOperator slotOf) {
+                this.slotOf = slotOf;
+            }
+
+            Sorted sort(Features f) {
                 int m = f.size();
-                if (keys.length < m) keys = new long[Math.max(m, keys.length * 2)];
+                if (keys.length < m) {
+                    keys = new long[m];
+                    spare = new long[m];
+                }
+                int bits = 0;
                 for (int i = 0; i < m; i++) {
                     int s = slotOf.applyAsInt(f.hash(i));
+                    if (s < 0 || s >= 1 << 30) throw new IllegalArgumentException("slot out of range: " + s);
                     keys[i] = (long) s << 32 | i;
-                    FeatureKind kind = f.kind(i);
-                    if (kind == FeatureKind.WORD || kind == FeatureKind.BIGRAM || kind == FeatureKind.CHARS) text.set(s);
+                    bits |= s;
                 }
-                Arrays.sort(keys, 0, m);
-                start[r] = at;
+                long[] sorted = sortBySlot(m, bits);
+                int[] slots = new int[m];
+                float[] values = new float[m];
+                int at = 0;
                 for (int i = 0; i < m; i++) {
-                    int s = (int) (keys[i] >>> 32);
-                    float v = f.value((int) keys[i]);
-                    if (at > start[r] && slot[at - 1] == s) {
-                        value[at - 1] += v;
+                    int s = (int) (sorted[i] >>> 32);
+                    int feature = (int) sorted[i];
+                    float v = f.value(feature);
+                    FeatureKind kind = f.kind(feature);
+                    int text = kind == FeatureKind.WORD || kind == FeatureKind.BIGRAM || kind == FeatureKind.CHARS ? 1 : 0;
+                    if (at > 0 && slots[at - 1] >>> 1 == s) {
+                        values[at - 1] += v;
+                        slots[at - 1] |= text;
                     } else {
-                        slot[at] = s;
-                        value[at] = v;
+                        slots[at] = s << 1 | text;
+                        values[at] = v;
                         at++;
                     }
                 }
                 double sq = 0;
-                for (int k = start[r]; k < at; k++) sq += (double) value[k] * value[k];
-                norm[r] = sq;
+                for (int k = 0; k < at; k++) sq += (double) values[k] * values[k];
+                return new Sorted(at == m ? slots : Arrays.copyOf(slots, at), at == m ? values : Arrays.copyOf(values, at), sq);
             }
-            start[n] = at;
-            slot = Arrays.copyOf(slot, at);
-            int max = -1;
-            for (int v : slot) max = Math.max(max, v);
-            int[] dense = new int[max + 1];
-            for (int v : slot) dense[v] = 1;
-            int d = 0;
-            for (int i = 0; i <= max; i++) if (dense[i] != 0) dense[i] = ++d;
-            int[] back = new int[d];
-            for (int i = 0; i <= max; i++) if (dense[i] != 0) back[dense[i] - 1] = i;
-            for (int k = 0; k < at; k++) slot[k] = dense[slot[k]] - 1;
-            boolean[] textSlot = new boolean[d];
-            for (int j = 0; j < d; j++) textSlot[j] = text.get(back[j]);
-            return new Rows(start, slot, Arrays.copyOf(value, at), norm, back, textSlot);
+
+            /**
+             * Sorts {@code keys[0..m)} ({@code slot << 32 | feature}, features ascending) by slot,
+             * keeping the feature order within a slot: a stable radix sort on the slot's bits
+             * ({@code bits} has every bit any slot has). Returns whichever buffer holds the result.
+             */
+            private long[] sortBySlot(int m, int bits) {
+                long[] from = keys;
+                long[] to = spare;
+                int mask = (1 << RADIX_BITS) - 1;
+                for (int digit = 0; digit < 31 && bits >>> digit != 0; digit += RADIX_BITS) {
+                    int shift = 32 + digit;
+                    Arrays.fill(count, 0);
+                    for (int i = 0; i < m; i++) count[(int) (from[i] >>> shift) & mask]++;
+                    int sum = 0;
+                    for (int b = 0; b <= mask; b++) {
+                        int c = count[b];
+                        count[b] = sum;
+                        sum += c;
+                    }
+                    for (int i = 0; i < m; i++) to[count[(int) (from[i] >>> shift) & mask]++] = from[i];
+                    long[] t = from;
+                    from = to;
+                    to = t;
+                }
+                return from;
+            }
         }
 
         double dot(int r, double[] w) {

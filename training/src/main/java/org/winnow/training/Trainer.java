@@ -10,6 +10,10 @@ import org.winnow.training.data.Example;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -96,7 +100,9 @@ public final class Trainer {
     public static final double[] COST_GRID = {1.0, 0.3, 3.0};
 
     /** Solver tolerance on the spread of projected gradients. */
-    private static final double EPS = 0.01;
+    static final double EPS = 0.01;
+
+    private static final boolean DEBUG = Boolean.getBoolean("winnow.svm.debug");
 
     public Trainer(Settings settings) {
         this.settings = settings;
@@ -118,27 +124,51 @@ public final class Trainer {
 
     /** Trains on all examples, calibrated and with the threshold picked by cross-validation on them. */
     public Model train(List<Example> examples) {
-        Features[] features = extract(examples);
-        boolean[] labels = labels(examples);
-        return train(features, labels, all(labels.length));
+        Example[] in = examples.toArray(Example[]::new);
+        Features[] features = new Features[in.length];
+        // each example's row for the solver is sorted as soon as it is extracted, in the same pass
+        LinearSvm.Rows.Sorted[] sorted = new LinearSvm.Rows.Sorted[in.length];
+        IntUnaryOperator slotOf = slotOf();
+        ThreadLocal<LinearSvm.Rows.Sorter> sorters = ThreadLocal.withInitial(() -> new LinearSvm.Rows.Sorter(slotOf));
+        IntStream.range(0, in.length).parallel().forEach(i -> {
+            features[i] = extractor.extract(in[i].comment());
+            sorted[i] = sorters.get().sort(features[i]);
+        });
+        return train(features, LinearSvm.Rows.of(sorted), labels(examples), all(in.length), Double.NaN);
     }
 
     /** Trains on the examples at {@code rows}: fit, then calibration and threshold from out-of-fold scores of those rows only. */
     public Model train(Features[] features, boolean[] labels, int[] rows) {
-        LinearSvm.Rows x = rows(features);
+        return train(features, LinearSvm.Rows.of(features, slotOf()), labels, rows, Double.NaN);
+    }
+
+    /** As {@link #train(Features[], boolean[], int[])}, with the final fit started at cost {@code guess} (NaN: the default guess). */
+    Model train(Features[] features, boolean[] labels, int[] rows, double guess) {
+        return train(features, LinearSvm.Rows.of(features, slotOf()), labels, rows, guess);
+    }
+
+    private Model train(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows, double guess) {
+        Model empty = empty();
         int k = settings.thresholdFolds();
-        if (k < 2) return fit(features, x, labels, rows, settings.cost() > 0 ? settings.cost() : 1.0);
+        if (k < 2) return fit(x, labels, count(features, labels, rows, empty), settings.cost() > 0 ? settings.cost() : 1.0);
         boolean[] sub = new boolean[rows.length];
         for (int i = 0; i < rows.length; i++) sub[i] = labels[rows[i]];
         int[] fold = Folds.stratified(sub, k, settings.seed());
         double[] costs = settings.cost() > 0 ? new double[] {settings.cost()} : COST_GRID;
-        double[][] scores = outOfFoldScores(features, x, labels, rows, fold, costs);
+        // The final fit starts with the first cost while the cross-validation runs (ties go to the
+        // first cost, so it is the likeliest choice); another choice is fitted after.
+        if (Double.isNaN(guess)) guess = costs[0];
+        Work work = new Work(features, x, labels, rows, fold, costs, empty);
+        runInOrder(work.tasks(guess));
         Choice best = null;
         for (int c = 0; c < costs.length; c++) {
-            Choice choice = choose(features, rows, sub, costs[c], scores[c]);
+            Choice choice = choose(features, rows, sub, costs[c], work.scores[c]);
             if (best == null || choice.loss < best.loss) best = choice;
         }
-        Model model = fit(features, x, labels, rows, best.cost);
+        if (DEBUG) System.err.println("trainer: cost " + best.cost + " (loss " + best.loss + ")");
+        Counted all = work.counted[k];
+        Weights w = best.cost == guess ? work.guessed : solve(x, labels, all, best.cost);
+        Model model = fitted(all, w);
         return model.rescaled(best.platt[0], best.platt[1]).withThreshold(best.threshold);
     }
 
@@ -146,23 +176,117 @@ public final class Trainer {
     private record Choice(double cost, double[] platt, double threshold, double loss) {}
 
     /**
-     * Out-of-fold learned scores (fixed priors left out) of every row, per cost: one fit per cost and
-     * fold, all of them in one parallel pass so that both cores stay busy to the end.
+     * The cross-validation and the final fit as one queue of tasks for both cores: first the
+     * naive-Bayes counts and solver offsets of each fold's training rows (the rows outside it) and of
+     * all rows, which do not depend on the cost; then one SVM fit per cost and fold, scoring that
+     * fold's rows, plus the final fit at the guessed cost.
      */
-    private double[][] outOfFoldScores(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows,
-                                       int[] fold, double[] costs) {
-        int k = settings.thresholdFolds();
-        double[][] scores = new double[costs.length][rows.length];
-        IntStream.range(0, costs.length * k).parallel().forEach(task -> {
-            int held = task % k;
-            double[] out = scores[task / k];
-            int[] train = IntStream.range(0, rows.length).filter(i -> fold[i] != held).map(i -> rows[i]).toArray();
-            OnlineModel m = OnlineModel.of(fit(features, x, labels, train, costs[task / k]));
-            for (int i = 0; i < rows.length; i++) {
-                if (fold[i] == held) out[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
+    private final class Work {
+        final Features[] features;
+        final LinearSvm.Rows x;
+        final boolean[] labels;
+        final int[] rows;
+        final int[] fold;
+        final double[] costs;
+        final Model empty;
+        final int k;
+        /** Per fold h: the counts of the rows outside it; at k: of all rows. */
+        final Counted[] counted;
+        final CountDownLatch[] countedReady;
+        /** Out-of-fold learned scores (fixed priors left out) per cost and row. */
+        final double[][] scores;
+        /** The final fit's weights at the guessed cost. */
+        Weights guessed;
+
+        Work(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows, int[] fold, double[] costs, Model empty) {
+            this.features = features;
+            this.x = x;
+            this.labels = labels;
+            this.rows = rows;
+            this.fold = fold;
+            this.costs = costs;
+            this.empty = empty;
+            this.k = settings.thresholdFolds();
+            this.counted = new Counted[k + 1];
+            this.countedReady = new CountDownLatch[k + 1];
+            for (int h = 0; h <= k; h++) countedReady[h] = new CountDownLatch(1);
+            this.scores = new double[costs.length][rows.length];
+        }
+
+        /**
+         * In the order to run them: the counts first (each fit waits for its counts), then the fits
+         * with the largest cost first and, for a cost, the final fit (the most rows) first, since
+         * a larger C takes the solver more passes: the short fits come last and fill both cores to the end.
+         */
+        List<Runnable> tasks(double guess) {
+            List<Runnable> tasks = new ArrayList<>();
+            tasks.add(() -> count(k)); // all rows: the largest
+            for (int h = 0; h < k; h++) {
+                int held = h;
+                tasks.add(() -> count(held));
             }
+            List<double[]> fits = new ArrayList<>(); // {cost, held}, held k: the final fit
+            fits.add(new double[] {guess, k});
+            for (double c : costs) for (int h = 0; h < k; h++) fits.add(new double[] {c, h});
+            fits.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
+                    : a[1] == k || b[1] == k ? Boolean.compare(b[1] == k, a[1] == k) : Double.compare(a[1], b[1]));
+            for (double[] f : fits) {
+                double cost = f[0];
+                int held = (int) f[1];
+                tasks.add(() -> fit(cost, held));
+            }
+            return tasks;
+        }
+
+        private void count(int held) {
+            try {
+                int[] train = held == k ? rows
+                        : IntStream.range(0, rows.length).filter(i -> fold[i] != held).map(i -> rows[i]).toArray();
+                counted[held] = Trainer.this.count(features, labels, train, empty);
+            } finally {
+                countedReady[held].countDown();
+            }
+        }
+
+        private void fit(double cost, int held) {
+            try {
+                countedReady[held].await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while training", e);
+            }
+            Counted in = counted[held];
+            if (in == null) throw new IllegalStateException("counting the training rows failed");
+            Weights w = solve(x, labels, in, cost);
+            if (held == k) {
+                guessed = w;
+                return;
+            }
+            int c = 0;
+            while (costs[c] != cost) c++;
+            // The fold's working model is shared by its costs: setting the weights replaces all of
+            // them, so it then scores exactly as a model fitted on its own would.
+            OnlineModel m = in.model();
+            synchronized (m) {
+                if (w != null) m.setGlobalWeights(w.weights(), w.bias());
+                for (int i = 0; i < rows.length; i++) {
+                    if (fold[i] == held) scores[c][i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs the tasks, taken in list order, on as many threads as the common pool offers plus this
+     * one: a thread that finishes a task takes the next, so the order is the schedule.
+     */
+    static void runInOrder(List<Runnable> tasks) {
+        AtomicInteger next = new AtomicInteger();
+        int n = tasks.size();
+        int workers = Math.max(1, Math.min(n, ForkJoinPool.getCommonPoolParallelism() + 1));
+        IntStream.range(0, workers).parallel().forEach(w -> {
+            for (int t = next.getAndIncrement(); t < n; t = next.getAndIncrement()) tasks.get(t).run();
         });
-        return scores;
     }
 
     private Choice choose(Features[] features, int[] rows, boolean[] sub, double cost, double[] scores) {
@@ -186,27 +310,60 @@ public final class Trainer {
 
     /** Trains on the examples at {@code rows}, uncalibrated, with the params' threshold. */
     public Model fit(Features[] features, boolean[] labels, int[] rows) {
-        return fit(features, rows(features), labels, rows, settings.cost() > 0 ? settings.cost() : 1.0);
+        return fit(LinearSvm.Rows.of(features, slotOf()), labels, count(features, labels, rows, empty()),
+                settings.cost() > 0 ? settings.cost() : 1.0);
     }
 
-    private LinearSvm.Rows rows(Features[] features) {
+    private Model empty() {
+        return Model.empty(settings.features(), settings.params());
+    }
+
+    /** The model's weight slot of a feature hash. */
+    private IntUnaryOperator slotOf() {
         OnlineModel probe = OnlineModel.of(Model.empty(settings.features(), settings.params().withMemoryCapacity(0)));
-        return LinearSvm.Rows.of(features, probe::slot);
+        return probe::slot;
     }
 
-    private Model fit(Features[] features, LinearSvm.Rows x, boolean[] labels, int[] rows, double cost) {
-        OnlineModel m = OnlineModel.of(Model.empty(settings.features(), settings.params()));
+    /**
+     * A working model with the naive-Bayes counts of {@code rows} (and no learned weights yet), and the
+     * fixed offset that gives each of those rows in the solver.
+     */
+    private record Counted(OnlineModel model, int[] rows, double[] offset) {}
+
+    private Counted count(Features[] features, boolean[] labels, int[] rows, Model empty) {
+        OnlineModel m = OnlineModel.of(empty);
         m.countAll(features, labels, rows);
-        if (settings.epochs() <= 0) return m.toModel();
+        if (settings.epochs() <= 0) return new Counted(m, rows, null);
         double[] offset = new double[rows.length];
         for (int i = 0; i < rows.length; i++) offset[i] = m.logOdds(0, features[rows[i]], null) - priors(features[rows[i]]);
+        return new Counted(m, rows, offset);
+    }
+
+    /** Global weights (by model slot) and bias from the solver. */
+    private record Weights(double[] weights, double bias) {}
+
+    /** The SVM's weights on the counted rows at this cost; null when the settings train naive Bayes only. */
+    private Weights solve(LinearSvm.Rows x, boolean[] labels, Counted counted, double cost) {
+        if (settings.epochs() <= 0) return null;
+        int[] rows = counted.rows();
         double[] dense = new double[x.dimension()];
         double[] scale = scale(settings.scaling(), x, labels, rows);
         LinearSvm.Rows fitRows = scale == null ? x : x.scaled(scale);
-        double bias = LinearSvm.solve(fitRows, rows, labels, offset, cost, dense, settings.seed(), settings.epochs(), EPS);
-        double[] w = new double[m.slots()];
+        double bias = LinearSvm.solve(fitRows, rows, labels, counted.offset(), cost, dense, settings.seed(), settings.epochs(), EPS);
+        double[] w = new double[counted.model().slots()];
         for (int j = 0; j < dense.length; j++) w[x.modelSlot[j]] = scale == null ? dense[j] : dense[j] * scale[j];
-        m.setGlobalWeights(w, bias);
+        return new Weights(w, bias);
+    }
+
+    /** The counted model with the SVM's weights at this cost (the working model is used up). */
+    private Model fit(LinearSvm.Rows x, boolean[] labels, Counted counted, double cost) {
+        return fitted(counted, solve(x, labels, counted, cost));
+    }
+
+    /** The counted model with these weights (none: naive Bayes only); the working model is used up. */
+    private static Model fitted(Counted counted, Weights w) {
+        OnlineModel m = counted.model();
+        if (w != null) m.setGlobalWeights(w.weights(), w.bias());
         return m.toModel();
     }
 

@@ -49,6 +49,8 @@ public final class OnlineModel {
     /** The naive-Bayes class-size term, applied per unit of feature value. */
     private double perUnitPrior;
     private final NearDuplicateMemory memory;
+    /** learn's scratch for a comment's site slots (callers lock, so one is enough). */
+    private final int[] siteSlots = new int[4096];
 
     private OnlineModel(Model m) {
         config = m.config;
@@ -152,10 +154,13 @@ public final class OnlineModel {
     public void count(Features f, boolean spam) {
         int count = spam ? SPAM : HAM;
         int n = f.size();
+        // Two passes: the first only increments, so the cache misses of its independent slots overlap
+        // instead of each waiting behind the logs of the one before; the second finds them in cache. A
+        // slot is a function of its final counts, so this is what updating after each increment gives.
+        for (int i = 0; i < n; i++) slotValues[(f.hash(i) & mask) * STRIDE + count] += 1f;
         for (int i = 0; i < n; i++) {
             int idx = f.hash(i) & mask;
             int at = idx * STRIDE;
-            slotValues[at + count] += 1f;
             float nb = naiveBayesWeight(at);
             slotValues[at + NAIVE_BAYES] = nb;
             combined[idx] = slotValues[at + WEIGHT] + nb;
@@ -232,7 +237,7 @@ public final class OnlineModel {
         trainedSites.add(salt);
         double sign = spam ? 1 : -1;
         int n = f.size();
-        int[] slots = new int[n];
+        int[] slots = n <= siteSlots.length ? siteSlots : new int[n]; // a rare long comment gets its own
         for (int i = 0; i < n; i++) slots[i] = Murmur.combine(salt, f.hash(i)) & siteMask;
         // The global part of the score does not change while the site adjustments move: compute it once.
         double global = logOdds(0, f, null);
