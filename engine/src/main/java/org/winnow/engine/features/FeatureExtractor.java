@@ -98,8 +98,7 @@ public final class FeatureExtractor {
     public Features extract(Comment comment) {
         Features f = new Features(0);
         fill(f, comment);
-        f.trim();
-        return f;
+        return f.copy();
     }
 
     /**
@@ -123,6 +122,31 @@ public final class FeatureExtractor {
         String[] words = tokens.words();
         f.reset(words, 32 + textFeatureCount(words));
 
+        int[] mixed = addWordsAndBigrams(f, words);
+
+        int groupStart = f.size();
+        for (int i = 0, at = 0; i < words.length; i++) {
+            int len = Math.min(words[i].length(), MAX_GRAM_WORD) + 2;
+            addCharGrams(f, mixed, at, len, i, config.charGrams());
+            at += len;
+        }
+        if (config.charGrams()) normalise(f, groupStart);
+
+        LinkExtractor.Links found = links.extract(text);
+        f.setLinkCount(found.linkCount());
+        if (config.links()) addLinks(f, found);
+        if (config.shape()) addShape(f, raw, text, words);
+        if (config.deobfuscation()) addObfuscation(f, folded, tokens, found);
+        if (config.context()) addContext(f, comment);
+        f.setHoneypotFilled(!comment.honeypotValue().isBlank());
+    }
+
+    /**
+     * Word and bigram features (one unit-length group); returns the workspace with every word's mixed
+     * characters as " word " (cut at {@link #MAX_GRAM_WORD}), which the character n-grams reuse. Its own
+     * method, so that the JIT compiles extraction in parts of a reasonable size.
+     */
+    private int[] addWordsAndBigrams(Features f, String[] words) {
         // Each character is mixed once (Murmur.mix), as part of " word " cut at MAX_GRAM_WORD, and reused by
         // the word's two hashes and by every n-gram that covers it: the same hashes as hashing each string
         // whole, with a fraction of the multiplications. The workspace holds the mixed characters, then
@@ -159,22 +183,7 @@ public final class FeatureExtractor {
             }
         }
         normalise(f, groupStart);
-
-        groupStart = f.size();
-        for (int i = 0, at = 0; i < words.length; i++) {
-            int len = Math.min(words[i].length(), MAX_GRAM_WORD) + 2;
-            addCharGrams(f, mixed, at, len, i, config.charGrams());
-            at += len;
-        }
-        if (config.charGrams()) normalise(f, groupStart);
-
-        LinkExtractor.Links found = links.extract(text);
-        f.setLinkCount(found.linkCount());
-        if (config.links()) addLinks(f, found);
-        if (config.shape()) addShape(f, raw, text, words);
-        if (config.deobfuscation()) addObfuscation(f, folded, tokens, found);
-        if (config.context()) addContext(f, comment);
-        f.setHoneypotFilled(!comment.honeypotValue().isBlank());
+        return mixed;
     }
 
     /** How many word, bigram and character n-gram features {@code words} give at most. */

@@ -106,6 +106,7 @@ class FeatureExtractorTest {
         }
         for (int i = 0; i < f.shingleCount(); i++) out.add("s" + f.shingle(i));
         for (int k = 0; k < f.priorCount(); k++) out.add("p" + f.priorIndex(k) + ":" + f.priorValue(k));
+        for (int k = 0; k < f.namedCount(); k++) out.add("n" + f.namedFeature(k) + " " + f.nameAfter(f.namedFeature(k), "domain:"));
         return out;
     }
 
