@@ -64,11 +64,36 @@ final class ServeCommand implements Callable<Integer> {
                     + " (bursts, near-copies), so they count every node's traffic (default: on; --no-share-traffic: each node counts its own).")
     boolean shareTraffic;
 
+    @Option(names = "--aot-training", hidden = true,
+            description = "Start on a scratch folder, answer a first visitor's requests, then stop: the run the launcher"
+                    + " records its start-up cache from.")
+    boolean aotTraining;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** A started server and what it holds open. */
+    record Running(Store store, Platform platform, WinnowServer server, String base) {
+        void stop() {
+            server.stop();
+            platform.close();
+            store.close();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        if (aotTraining) return AotTraining.run(this);
+        Running running = start(spec.commandLine().getOut());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.stop();
+            stopped.countDown();
+        }, "winnow-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Opens the store, loads the model, starts listening and prints where. */
+    Running start(PrintWriter out) {
         CommentLimits limits;
         try {
             limits = new CommentLimits(commentsPerMinute, commentsPerHour);
@@ -105,20 +130,12 @@ final class ServeCommand implements Callable<Integer> {
             out.printf("Winnow is listening on %s (store: %s, started in %d ms)%n", base, s.kind(),
                     (System.nanoTime() - t0) / 1_000_000);
             out.flush();
+            return new Running(s, platform, server, base);
         } catch (RuntimeException e) {
             if (platform != null) platform.close();
             s.close();
             throw e;
         }
-        Platform started = platform;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            started.close();
-            s.close();
-            stopped.countDown();
-        }, "winnow-shutdown"));
-        stopped.await();
-        return 0;
     }
 
     /** On the very first start, makes a site and key so the API can be called right away. */

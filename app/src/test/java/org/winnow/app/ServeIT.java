@@ -6,9 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +155,39 @@ class ServeIT {
                      "SELECT reasons FROM p_comment WHERE author = 'Reader 9'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).as("the fifth comment from one network in ten minutes, across the crash").contains("ip_burst");
+        }
+    }
+
+    /**
+     * The run the launcher records its start-up cache from: it answers each kind of request on a
+     * scratch folder of its own and exits cleanly, leaving the data folder it was given untouched and
+     * no scratch folder behind; on JDK 25+ the recording JVM writes the cache.
+     */
+    @Test
+    void theStartUpCacheRunServesOnAScratchFolderAndStops(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("winnow.aot");
+        boolean aot = Runtime.version().feature() >= 25;
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        if (aot) cmd.add("-XX:AOTCacheOutput=" + cache);
+        cmd.addAll(List.of("-jar", WinnowProcess.jar().toString(), "serve", "--aot-training", "--data", data.toString()));
+        Set<Path> scratchBefore = scratchFolders();
+
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(out).isTrue();
+
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("model ready"); // it really started a server
+        assertThat(data).isEmptyDirectory();
+        assertThat(scratchFolders()).isEqualTo(scratchBefore);
+        if (aot) assertThat(Files.size(cache)).as("cache size").isGreaterThan(10_000_000L);
+    }
+
+    private static Set<Path> scratchFolders() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(f -> f.getFileName().toString().startsWith("winnow-aot-")).collect(Collectors.toSet());
         }
     }
 

@@ -102,8 +102,6 @@ public final class Trainer {
     /** Solver tolerance on the spread of projected gradients. */
     static final double EPS = 0.01;
 
-    private static final boolean DEBUG = Boolean.getBoolean("winnow.svm.debug");
-
     public Trainer(Settings settings) {
         this.settings = settings;
         this.extractor = new FeatureExtractor(settings.features());
@@ -165,7 +163,6 @@ public final class Trainer {
             Choice choice = choose(features, rows, sub, costs[c], work.scores[c]);
             if (best == null || choice.loss < best.loss) best = choice;
         }
-        if (DEBUG) System.err.println("trainer: cost " + best.cost + " (loss " + best.loss + ")");
         Counted all = work.counted[k];
         Weights w = best.cost == guess ? work.guessed : solve(x, labels, all, best.cost);
         Model model = fitted(all, w);
