@@ -64,9 +64,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " (bursts, near-copies), so they count every node's traffic (default: on; --no-share-traffic: each node counts its own).")
     boolean shareTraffic;
 
-    @Option(names = "--aot-training", hidden = true,
-            description = "Start on a scratch folder, answer a first visitor's requests, then stop: the run the launcher"
-                    + " records its start-up cache from.")
+    @Option(names = "--aot-training",
+            description = "Start on a scratch folder, answer a first visitor's requests, then stop: the run to record"
+                    + " a start-up cache from (java -XX:AOTCacheOutput=FILE -jar winnow.jar serve --aot-training; the launcher does it).")
     boolean aotTraining;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
