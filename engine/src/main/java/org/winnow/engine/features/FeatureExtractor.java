@@ -98,7 +98,8 @@ public final class FeatureExtractor {
     public Features extract(Comment comment) {
         Features f = new Features(0);
         fill(f, comment);
-        return f.copy();
+        f.trim();
+        return f;
     }
 
     /**

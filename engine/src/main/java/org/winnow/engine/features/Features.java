@@ -29,10 +29,10 @@ public final class Features {
      * A named feature's name is {@code namePrefix + nameSuffix} (suffix null when the name is a
      * constant): joined only when an explanation shows it, so extraction concatenates nothing.
      */
-    private String[] namePrefix;
-    private String[] nameSuffix;
+    private String[] namePrefix = new String[16];
+    private String[] nameSuffix = new String[16];
     /** The feature index of each named feature, in the order they were added. */
-    private int[] nameFeature;
+    private int[] nameFeature = new int[16];
     private int nameCount;
     /** Hashes of the character shingles, for near-duplicate detection. */
     private int[] shingles;
@@ -50,19 +50,12 @@ public final class Features {
     private static final double[] NO_CONTRIBUTIONS = new double[0];
 
     Features(int capacity) {
-        this(capacity, Math.max(8, capacity / 3), 16);
-    }
-
-    private Features(int capacity, int shingleCapacity, int nameCapacity) {
         words = NO_WORDS;
         hashes = new int[capacity];
         values = new float[capacity];
         kinds = new byte[capacity];
         aux = new int[capacity];
-        shingles = new int[shingleCapacity];
-        namePrefix = new String[nameCapacity];
-        nameSuffix = new String[nameCapacity];
-        nameFeature = new int[nameCapacity];
+        shingles = new int[Math.max(8, capacity / 3)];
     }
 
     /** Empties this instance for the next comment, keeping its arrays (per-thread scratch). */
@@ -150,30 +143,16 @@ public final class Features {
         return workspace;
     }
 
-    /**
-     * A copy of exactly the features held, for callers that keep them (training keeps millions): the
-     * working arrays of a reused instance stay behind. The words are shared (each extraction makes its own).
-     */
-    Features copy() {
-        Features c = new Features(size, Math.max(shingleCount, 1), nameCount);
-        c.words = words;
-        c.size = size;
-        System.arraycopy(hashes, 0, c.hashes, 0, size);
-        System.arraycopy(values, 0, c.values, 0, size);
-        System.arraycopy(kinds, 0, c.kinds, 0, size);
-        System.arraycopy(aux, 0, c.aux, 0, size);
-        System.arraycopy(namePrefix, 0, c.namePrefix, 0, nameCount);
-        System.arraycopy(nameSuffix, 0, c.nameSuffix, 0, nameCount);
-        System.arraycopy(nameFeature, 0, c.nameFeature, 0, nameCount);
-        c.nameCount = nameCount;
-        System.arraycopy(shingles, 0, c.shingles, 0, shingleCount);
-        c.shingleCount = shingleCount;
-        c.priorIndex = Arrays.copyOf(priorIndex, Math.max(priorCount, 1));
-        c.priorValue = Arrays.copyOf(priorValue, Math.max(priorCount, 1));
-        c.priorCount = priorCount;
-        c.linkCount = linkCount;
-        c.honeypotFilled = honeypotFilled;
-        return c;
+    /** Releases spare capacity once extraction is done (for instances that are kept, as in training). */
+    void trim() {
+        workspace = NO_INTS;
+        if (hashes.length > size) grow(size);
+        if (shingles.length > shingleCount) shingles = Arrays.copyOf(shingles, shingleCount);
+        if (namePrefix.length > nameCount) {
+            namePrefix = Arrays.copyOf(namePrefix, nameCount);
+            nameSuffix = Arrays.copyOf(nameSuffix, nameCount);
+            nameFeature = Arrays.copyOf(nameFeature, nameCount);
+        }
     }
 
     private void grow(int n) {
