@@ -9,6 +9,7 @@ import org.winnow.engine.model.OnlineModel;
 import org.winnow.training.data.Example;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
@@ -222,18 +223,17 @@ public final class Trainer {
                 int held = h;
                 tasks.add(() -> count(held));
             }
-            List<double[]> fits = new ArrayList<>(); // {cost, held}, held k: the final fit
-            fits.add(new double[] {guess, k});
-            for (double c : costs) for (int h = 0; h < k; h++) fits.add(new double[] {c, h});
-            fits.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0])
-                    : a[1] == k || b[1] == k ? Boolean.compare(b[1] == k, a[1] == k) : Double.compare(a[1], b[1]));
-            for (double[] f : fits) {
-                double cost = f[0];
-                int held = (int) f[1];
-                tasks.add(() -> fit(cost, held));
-            }
+            List<Fit> fits = new ArrayList<>();
+            fits.add(new Fit(guess, k));
+            for (double c : costs) for (int h = 0; h < k; h++) fits.add(new Fit(c, h));
+            fits.sort(Comparator.comparingDouble(Fit::cost).reversed()
+                    .thenComparingInt(f -> f.held() == k ? -1 : f.held()));
+            for (Fit f : fits) tasks.add(() -> fit(f.cost(), f.held()));
             return tasks;
         }
+
+        /** One SVM fit: its cost, and the fold it holds out ({@link #k}: none, the final fit). */
+        private record Fit(double cost, int held) {}
 
         private void count(int held) {
             try {
