@@ -7,10 +7,13 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.winnow.engine.Comment;
+import org.winnow.engine.SpamEngine;
 import org.winnow.engine.Verdict;
-import org.winnow.engine.model.Model;
+import org.winnow.engine.traffic.RecentTraffic;
 import org.winnow.platform.CommentLimits;
 import org.winnow.platform.Platform;
 import org.winnow.platform.PlatformConfig;
@@ -92,7 +95,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Opens the store, loads the model, starts listening and prints where. */
+    /**
+     * Opens the store, loads the model, starts listening and prints where. Work that does not wait for
+     * other work runs beside it: the model is read and the engine's tables built while the store opens
+     * and migrates, and the platform (first-start demo content, setup link) is made while the server
+     * replays corrections and starts Jetty, which waits for it only to mount its routes
+     * (docs/performance.md has the figures).
+     */
     Running start(PrintWriter out) {
         CommentLimits limits;
         try {
@@ -104,36 +113,63 @@ final class ServeCommand implements Callable<Integer> {
         int listenPort = port == 0 ? freePort() : port;
         String siteUrl = publicUrl != null ? Sites.checkUrl(publicUrl).replaceAll("/+$", "") : "http://localhost:" + listenPort;
 
+        CompletableFuture<SpamEngine> engine = CompletableFuture.supplyAsync(
+                () -> SpamEngine.create(DefaultModel.load(), RecentTraffic.withDefaults()), ServeCommand::startThread);
         Store s = store.open();
-        WinnowServer server;
-        Platform platform = null;
+        CompletableFuture<Platform> platform = null;
+        WinnowServer server = null;
         try {
             // The first key comes before the platform, which files its demo site under it.
             String firstKey = ensureFirstKey(s, siteUrl);
-            Model model = DefaultModel.load();
             ServerConfig config = ServerConfig.defaults().withHost(host).withPort(listenPort).withMaxRequestBytes(maxRequestBytes)
                     .withShareTraffic(shareTraffic);
-            WinnowServer created = new WinnowServer(s, model, config);
-            platform = Platform.create(s, store.databaseUrl(), new ServerFilter(created),
-                    new PlatformConfig(store.secret(), siteUrl, trustProxy, Clock.systemUTC(), limits));
-            Platform mounted = platform;
+            WinnowServer created = new WinnowServer(s, joined(engine), config);
+            PlatformConfig platformConfig = new PlatformConfig(store.secret(), siteUrl, trustProxy, Clock.systemUTC(), limits);
+            CompletableFuture<Platform> made = CompletableFuture.supplyAsync(
+                    () -> Platform.create(s, store.databaseUrl(), new ServerFilter(created), platformConfig), ServeCommand::startThread);
+            platform = made;
             // comments posted on the platform's pages share the recent-traffic signals with the API's checks
-            server = created.withRoutes(cfg -> Platform.register(cfg, mounted))
-                    .withTrafficSource(platformComments(mounted))
+            server = created.withRoutes(cfg -> Platform.register(cfg, joined(made)))
+                    .withTrafficSource(platformComments(made))
                     .start();
+            Platform ready = joined(made);
 
             String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port();
             if (firstKey != null) out.println(firstKey);
-            platform.setupLink().ifPresent(link -> out.println("  First admin: open " + link
+            ready.setupLink().ifPresent(link -> out.println("  First admin: open " + link
                     + "   (or run: winnow admin create --user NAME)"));
             out.println("  Demo article: " + siteUrl + "/   Moderation: " + siteUrl + "/admin   JSON API: " + base + "/api/v1/check");
             out.printf("Winnow is listening on %s (store: %s, started in %d ms)%n", base, s.kind(),
                     (System.nanoTime() - t0) / 1_000_000);
             out.flush();
-            return new Running(s, platform, server, base);
+            return new Running(s, ready, server, base);
         } catch (RuntimeException e) {
-            if (platform != null) platform.close();
+            if (server != null) server.stop();
+            if (platform != null) {
+                // made or failed, it is done with the store before the store closes
+                try {
+                    joined(platform).close();
+                } catch (RuntimeException ignored) {
+                    // its own failure, if any, is e or came second
+                }
+            }
             s.close();
+            throw e;
+        }
+    }
+
+    /** Start-up work beside the main thread: a daemon thread per task, so a failed start never waits on one. */
+    private static void startThread(Runnable task) {
+        Thread.ofPlatform().name("winnow-start").daemon().start(task);
+    }
+
+    /** The value of finished or running start-up work; its failure as it was thrown, not wrapped. */
+    private static <T> T joined(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
             throw e;
         }
     }
@@ -148,8 +184,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The comments the platform judged, as the server's traffic feed reads them. */
-    private static TrafficFeed.Source platformComments(Platform platform) {
-        return (from, limit, known) -> platform.judgedSince(from, limit, id -> known.test(ServerFilter.trafficId(id)))
+    private static TrafficFeed.Source platformComments(CompletableFuture<Platform> platform) {
+        return (from, limit, known) -> joined(platform).judgedSince(from, limit, id -> known.test(ServerFilter.trafficId(id)))
                 .stream()
                 .map(j -> new TrafficFeed.Judged(ServerFilter.trafficId(j.id()), Long.toString(j.apiSiteId()),
                         Instant.ofEpochMilli(j.at()), j.comment(), TrafficFeed.logOdds(j.score())))

@@ -191,6 +191,29 @@ class ServeIT {
         }
     }
 
+    /**
+     * A start that fails late (the port is taken, found only when Jetty binds, after the store was
+     * migrated and the platform made its demo content beside the server) says why, exits, and leaves
+     * the data as a later start expects it: one demo article, the first key kept, no second one made.
+     */
+    @Test
+    void aStartThatFailsOnATakenPortSaysSoAndLeavesTheDataUsable() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            WinnowProcess.Result failed = WinnowProcess.run("serve", "--data", data.toString(),
+                    "--port", Integer.toString(taken.getLocalPort()));
+            assertThat(failed.exit()).as(failed.out() + failed.err()).isNotZero();
+            assertThat(failed.err()).contains("winnow: ").containsIgnoringCase("port").doesNotContain("CompletionException");
+            assertThat(failed.out()).doesNotContain("listening on");
+        }
+        try (WinnowProcess server = WinnowProcess.serve("--data", data.toString(), "--port", "0")) {
+            assertThat(server.output()).noneMatch(l -> l.contains("API key for")); // the first start's key is kept
+            HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(home.statusCode()).isEqualTo(200);
+            assertThat(home.body().split("href=\"/a/", -1)).as("links to articles: the one demo article").hasSize(2);
+        }
+    }
+
     @Test
     void badCommandLinesSayWhatIsWrong() throws Exception {
         WinnowProcess.Result badSite = WinnowProcess.run("keys", "create", "--data", data.toString(), "--site", "blog.example.com");

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +61,21 @@ public final class WinnowServer implements AutoCloseable {
     private static final int TRAFFIC_POLL_LIMIT = 10_000;
     /** How far before the previous poll each poll reads again, for batches that committed late. */
     private static final Duration TRAFFIC_LOOK_BACK = Duration.ofSeconds(2);
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    static {
+        // Jetty sizes its queue padding by whether object references are compressed, and asks the
+        // platform MBean server, which registers every platform MBean (down to parsing JFR's settings
+        // files) on first use: about a tenth of a second of a start on two cores, for a hint. Heaps
+        // under 32 GB use compressed references (4 bytes; 16 in a 64-byte cache line).
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, Runtime.getRuntime().maxMemory() < (32L << 30) ? "16" : "8");
+        }
+    }
 
     private final Store store;
-    private final Model baseModel;
+    /** The engine each {@link #start()} begins from: a fresh one from the base model, or the one a caller built. */
+    private final Supplier<SpamEngine> engines;
     private final ServerConfig config;
     private final Clock clock;
 
@@ -77,11 +91,43 @@ public final class WinnowServer implements AutoCloseable {
         this(store, baseModel, config, Clock.systemUTC());
     }
 
+    /**
+     * A server whose live model starts from {@code engine}, built by the caller (the app builds it
+     * while the store opens; a server's engine is {@code SpamEngine.create(model, RecentTraffic.withDefaults())}).
+     * The server owns it from here: starting teaches it the store's corrections, so such a server
+     * starts once.
+     */
+    public WinnowServer(Store store, SpamEngine engine, ServerConfig config) {
+        this(store, startsOnce(Objects.requireNonNull(engine, "engine")), config, Clock.systemUTC());
+    }
+
     WinnowServer(Store store, Model baseModel, ServerConfig config, Clock clock) {
+        this(store, fresh(Objects.requireNonNull(baseModel, "baseModel"), clock), config, clock);
+    }
+
+    private WinnowServer(Store store, Supplier<SpamEngine> engines, ServerConfig config, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        this.baseModel = Objects.requireNonNull(baseModel, "baseModel");
+        this.engines = engines;
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Recent-traffic signals (bursts, near-copies, foreign script and language) on this server's clock. */
+    private static Supplier<SpamEngine> fresh(Model baseModel, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return () -> SpamEngine.create(baseModel, new RecentTraffic(TrafficSettings.defaults(), clock));
+    }
+
+    private static Supplier<SpamEngine> startsOnce(SpamEngine engine) {
+        AtomicReference<SpamEngine> unused = new AtomicReference<>(engine);
+        return () -> {
+            SpamEngine e = unused.getAndSet(null);
+            if (e == null) {
+                throw new IllegalStateException("this server was given a built engine, which learned the store's"
+                        + " corrections when it first started: make a new server to start again");
+            }
+            return e;
+        };
     }
 
     /**
@@ -149,8 +195,7 @@ public final class WinnowServer implements AutoCloseable {
         if (app != null) throw new IllegalStateException("already started");
         Limits limits = new Limits(config.maxContentChars(), config.maxFieldChars(), Limits.defaults().maxListItems());
         long t0 = System.nanoTime();
-        // Recent-traffic signals (bursts, near-copies, foreign script and language) on this server's clock.
-        SpamEngine engine = SpamEngine.create(baseModel, new RecentTraffic(TrafficSettings.defaults(), clock));
+        SpamEngine engine = engines.get();
         LiveModel live = LiveModel.of(engine, store.corrections(), c -> CheckService.learnable(c, limits));
         // The recent traffic is rebuilt from the recorded checks when the node starts, and on PostgreSQL
         // it follows the checks the other nodes record (a SQLite file has one node: nothing to follow).

@@ -1,6 +1,7 @@
 package org.winnow.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.winnow.server.TestEnv.THANKS;
 import static org.winnow.server.TestEnv.comment;
 import static org.winnow.server.TestEnv.form;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.winnow.engine.SpamEngine;
+import org.winnow.engine.traffic.RecentTraffic;
 import org.winnow.server.RawHttp.Response;
 import org.winnow.store.Corrections.Correction;
 import org.winnow.store.Store;
@@ -179,6 +182,25 @@ class LearningLoopTest {
         String beforeRestart = check(probe).text();
         env.restart();
         assertThat(check(probe).text()).isEqualTo(beforeRestart);
+    }
+
+    /** The app builds the engine while the store opens and hands it over: it must learn the stored corrections like a server's own. */
+    @Test
+    void aServerGivenABuiltEngineLearnsTheStoredCorrectionsAndStartsOnlyOnce() {
+        String near = "api_key=" + env.key + "&" + comment("Nora Node", TEXT_ONE_WORD_CHANGED);
+        check(comment("Nora Node", TEXT));
+        submit("submit-spam", comment("Nora Node", TEXT));
+        try (Store secondStore = Store.open(env.dbFile.toString(), TestEnv.SECRET)) {
+            SpamEngine built = SpamEngine.create(TestEnv.baseModel(), RecentTraffic.withDefaults());
+            WinnowServer second = new WinnowServer(secondStore, built, TestEnv.defaultConfig()).start();
+            try {
+                assertThat(new RawHttp(second.port()).post("/1.1/comment-check", near).text()).isEqualTo("true");
+            } finally {
+                second.stop();
+            }
+            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("make a new server to start again");
+        }
     }
 
     @Test
