@@ -135,9 +135,7 @@ public final class FeatureExtractor {
 
         LinkExtractor.Links found = links.extract(text);
         f.setLinkCount(found.linkCount());
-        if (config.links()) addLinks(f, found);
-        if (config.shape()) addShape(f, raw, text, words);
-        if (config.deobfuscation()) addObfuscation(f, folded, tokens, found);
+        addNamed(f, raw, text, words, folded, tokens, found);
         if (config.context()) addContext(f, comment);
         f.setHoneypotFilled(!comment.honeypotValue().isBlank());
     }
@@ -240,23 +238,62 @@ public final class FeatureExtractor {
         }
     }
 
-    private static void addLinks(Features f, LinkExtractor.Links found) {
-        int count = found.linkCount();
-        LINKS[Math.min(count, 3)].add(f);
-        for (String d : found.domains()) DOMAIN.add(f, d);
-        for (String t : found.tlds()) TLD.add(f, t);
-        if (found.hasScheme()) SCHEME.add(f);
-        for (String d : found.emailDomains()) LINK_EMAIL_DOMAIN.add(f, d);
-        if (!found.emailDomains().isEmpty()) EMAIL.add(f);
-        if (found.phoneCount() > 0) PHONES[Math.min(found.phoneCount(), 2)].add(f);
+    // Character classes counted by countChars, as indexes into its result.
+    private static final int LETTERS = 0, UPPER = 1, DIGIT_CHARS = 2, BANGS = 3, NON_ASCII_CHARS = 4;
+
+    /**
+     * The link, shape and obfuscation features, in one method on purpose. The JIT inlines a hot callee
+     * of up to 325 bytes of bytecode into its caller (FreqInlineSize); as three smaller methods these
+     * were inlined into {@link #fill}, whose compiled code (every named feature's add inlined at its own
+     * site) was the largest single compilation of a training run and was often ready only when the
+     * extraction it was compiled for was nearly over. Above that size this method is compiled once,
+     * on its own, and fill stays small. The loops are methods of their own too ({@link #countChars},
+     * {@link #longestRun}, {@link #addNumbers}): a long e-mail makes the JIT compile a running loop
+     * (OSR), and such a compilation covers the whole method the loop is in.
+     */
+    private void addNamed(Features f, String raw, String text, String[] words, TextNormalizer.Folded folded,
+                          Tokenizer.Tokens tokens, LinkExtractor.Links found) {
+        if (config.links()) {
+            int count = found.linkCount();
+            LINKS[Math.min(count, 3)].add(f);
+            for (String d : found.domains()) DOMAIN.add(f, d);
+            for (String t : found.tlds()) TLD.add(f, t);
+            if (found.hasScheme()) SCHEME.add(f);
+            for (String d : found.emailDomains()) LINK_EMAIL_DOMAIN.add(f, d);
+            if (!found.emailDomains().isEmpty()) EMAIL.add(f);
+            if (found.phoneCount() > 0) PHONES[Math.min(found.phoneCount(), 2)].add(f);
+        }
+        if (config.shape()) {
+            int len = raw.length();
+            LENGTH[bucketLog2(len)].add(f);
+            WORDS[bucketLog2(words.length)].add(f);
+            int[] counts = countChars(raw);
+            int letters = counts[LETTERS];
+            if (letters >= 5) CAPS[ratioBucket(counts[UPPER], letters)].add(f);
+            if (len > 0) DIGITS[ratioBucket(counts[DIGIT_CHARS], len)].add(f);
+            if (counts[BANGS] > 0) EXCLAMATIONS[Math.min(counts[BANGS], 4)].add(f);
+            if (counts[NON_ASCII_CHARS] > 0) NON_ASCII[ratioBucket(counts[NON_ASCII_CHARS], len)].add(f);
+            int run = longestRun(text);
+            if (run >= 3) REPEATED[Math.min(run, 6)].add(f);
+            int mixed = addNumbers(f, words);
+            if (mixed > 0) LETTERS_AND_DIGITS[Math.min(mixed, 3)].add(f);
+        }
+        if (config.deobfuscation()) {
+            if (folded.invisibleChars() > 0) INVISIBLE.add(f);
+            // A fixed prior (set by hand, not fitted): the public training sets hardly contain styled letters,
+            // so a learned weight alone stays near zero, yet people who are not spamming rarely write 𝐒𝐆𝐈𝟖𝟖.
+            // Only styled letters carry it: confusables alone also fire on ordinary Cyrillic or Greek text.
+            if (folded.lookalikeChars() > 0) LOOKALIKES[bucketLog2(folded.lookalikeChars())].add(f);
+            if (folded.styledChars() > 0) STYLED.add(f, STYLED_PRIOR);
+            if (tokens.spacedRuns() > 0) SPACED.add(f);
+            if (found.obfuscated()) DISGUISED.add(f);
+        }
     }
 
-    private static void addShape(Features f, String raw, String text, String[] words) {
-        int len = raw.length();
-        LENGTH[bucketLog2(len)].add(f);
-        WORDS[bucketLog2(words.length)].add(f);
+    /** Letters, upper-case letters, digits, exclamation marks and non-ASCII characters of {@code raw}. */
+    private static int[] countChars(String raw) {
         int letters = 0, upper = 0, digits = 0, bangs = 0, nonAscii = 0;
-        for (int i = 0; i < len; i++) {
+        for (int i = 0, len = raw.length(); i < len; i++) {
             char c = raw.charAt(i);
             if (c < 0x80) { // the same answers as below, without the Character tables
                 if (c >= 'a' && c <= 'z') {
@@ -277,31 +314,18 @@ public final class FeatureExtractor {
                 }
             }
         }
-        if (letters >= 5) CAPS[ratioBucket(upper, letters)].add(f);
-        if (len > 0) DIGITS[ratioBucket(digits, len)].add(f);
-        if (bangs > 0) EXCLAMATIONS[Math.min(bangs, 4)].add(f);
-        if (nonAscii > 0) NON_ASCII[ratioBucket(nonAscii, len)].add(f);
-        int run = longestRun(text);
-        if (run >= 3) REPEATED[Math.min(run, 6)].add(f);
+        return new int[] {letters, upper, digits, bangs, nonAscii};
+    }
+
+    /** Adds a feature per all-digit word (by its length); returns how many words mix letters and digits. */
+    private static int addNumbers(Features f, String[] words) {
         int mixed = 0;
         for (String w : words) {
             if (w.length() < 3) continue;
             if (hasDigit(w) && hasLetter(w)) mixed++;
             if (allDigits(w)) NUMBER[Math.min(w.length(), 12)].add(f);
         }
-        if (mixed > 0) LETTERS_AND_DIGITS[Math.min(mixed, 3)].add(f);
-    }
-
-    private static void addObfuscation(Features f, TextNormalizer.Folded folded, Tokenizer.Tokens tokens,
-                                       LinkExtractor.Links found) {
-        if (folded.invisibleChars() > 0) INVISIBLE.add(f);
-        // A fixed prior (set by hand, not fitted): the public training sets hardly contain styled letters,
-        // so a learned weight alone stays near zero, yet people who are not spamming rarely write 𝐒𝐆𝐈𝟖𝟖.
-        // Only styled letters carry it: confusables alone also fire on ordinary Cyrillic or Greek text.
-        if (folded.lookalikeChars() > 0) LOOKALIKES[bucketLog2(folded.lookalikeChars())].add(f);
-        if (folded.styledChars() > 0) STYLED.add(f, STYLED_PRIOR);
-        if (tokens.spacedRuns() > 0) SPACED.add(f);
-        if (found.obfuscated()) DISGUISED.add(f);
+        return mixed;
     }
 
     private void addContext(Features f, Comment c) {

@@ -46,6 +46,20 @@ public final class LinkExtractor {
         List<String> domains = new ArrayList<>(2);
         List<String> tlds = new ArrayList<>(2);
         List<String> emailDomains = new ArrayList<>(1);
+        boolean hasScheme = findHosts(text, domains, tlds, emailDomains);
+        return new Links(domains, tlds, emailDomains, countPhones(folded), obfuscated, hasScheme);
+    }
+
+    /**
+     * Adds the registered domain of every host in {@code text} to {@code domains} (and its TLD to
+     * {@code tlds}), or to {@code emailDomains} after an '@'; returns whether a link had a scheme.
+     * Apart from {@link #extract} on purpose: the JIT compiles a loop that runs long (a long e-mail)
+     * while it runs (on-stack replacement), once per loop, each time with the whole method and all it
+     * inlines. Above the JIT's inlining size (325 bytes of bytecode), this one is compiled without
+     * {@link #countPhones} inside it, so input that invalidates the compiled code of one of them (long
+     * e-mails after short comments) no longer recompiles both, and extract itself has no loop.
+     */
+    private static boolean findHosts(String text, List<String> domains, List<String> tlds, List<String> emailDomains) {
         boolean hasScheme = false;
         int n = text.length();
         int i = 0;
@@ -94,7 +108,7 @@ public final class LinkExtractor {
                 tlds.add(tld);
             }
         }
-        return new Links(domains, tlds, emailDomains, countPhones(folded), obfuscated, hasScheme);
+        return hasScheme;
     }
 
     private static boolean mayBeObfuscated(String t) {
