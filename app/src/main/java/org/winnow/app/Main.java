@@ -1,6 +1,7 @@
 package org.winnow.app;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,7 +38,7 @@ public final class Main {
         m.put("eval", EvalCommand::new);
         m.put("check", CheckCommand::new);
         m.put("classify", ClassifyCommand::new);
-        return m;
+        return Collections.unmodifiableMap(m);
     }
 
     public static void main(String[] args) {

@@ -317,8 +317,7 @@ public final class Trainer {
 
     /** The model's weight slot of a feature hash. */
     private IntUnaryOperator slotOf() {
-        OnlineModel probe = OnlineModel.of(Model.empty(settings.features(), settings.params().withMemoryCapacity(0)));
-        return probe::slot;
+        return OnlineModel.slots(settings.params());
     }
 
     /**

@@ -6,6 +6,7 @@ import org.winnow.engine.features.Murmur;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The mutable working copy of a {@link Model}: scores feature vectors and learns one example at a time.
@@ -55,7 +56,7 @@ public final class OnlineModel {
     private OnlineModel(Model m) {
         config = m.config;
         params = m.params;
-        mask = (1 << params.hashBits()) - 1;
+        mask = mask(params);
         siteMask = (1 << params.siteHashBits()) - 1;
         int slots = m.weights.length;
         slotValues = new float[slots * STRIDE];
@@ -207,6 +208,19 @@ public final class OnlineModel {
     /** The global weight slot of a feature hash. */
     public int slot(int hash) {
         return hash & mask;
+    }
+
+    /**
+     * {@link #slot} of every model with these params, without building one (a working model holds
+     * tens of megabytes): for a batch trainer that lays out the solver's rows by slot.
+     */
+    public static IntUnaryOperator slots(ModelParams params) {
+        int m = mask(params);
+        return hash -> hash & m;
+    }
+
+    private static int mask(ModelParams params) {
+        return (1 << params.hashBits()) - 1;
     }
 
     /** Number of global weight slots. */
