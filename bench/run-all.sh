@@ -97,7 +97,7 @@ scaling=""
 if ! skip scaling; then
   for n in 10000 100000 1000000; do
     log "scaling: $n stored checks"
-    PRELOAD=$n DURATION=10s WARMUP=5s "$here/load.sh" "$OUT/load-$n.txt" > /dev/null
+    PRELOAD=$n DURATION=10s WARMUP=30s "$here/load.sh" "$OUT/load-$n.txt" > /dev/null
     scaling+="| $n | $(field "$OUT/load-$n.txt" '^result' rps) | $(field "$OUT/load-$n.txt" '^result' p50_ms) | $(field "$OUT/load-$n.txt" '^result' p99_ms) | $(field "$OUT/load-$n.txt" '^recorded' all_recorded) | $(sed -nE 's/.*load before run: (.*)/\1/p' "$OUT/load-$n.txt") |"$'\n'
   done
 fi
