@@ -214,6 +214,54 @@ class ServeIT {
         }
     }
 
+    /**
+     * The launcher keeps one copy of SQLite's native library per build (SqliteLibrary) and hands it to
+     * sqlite-jdbc by name: the copy is the jar's library for this machine, and a server given it opens
+     * SQLite without copying the library to the temporary folder, as it does without it.
+     */
+    @Test
+    void aServerGivenTheCopiedSqliteLibraryMakesNoCopyOfItsOwn(@TempDir Path dir) throws Exception {
+        Path libs = dir.resolve("sqlite-native");
+        Process copy = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", WinnowProcess.jar().toString(), "org.winnow.app.SqliteLibrary", libs.toString()).start();
+        String name = new String(copy.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(copy.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(copy.exitValue()).isZero();
+        assertThat(name).contains("sqlitejdbc");
+        try (var jar = new java.util.jar.JarFile(WinnowProcess.jar().toFile())) {
+            String resource = org.sqlite.util.LibraryLoaderUtil.getNativeLibResourcePath().substring(1) + "/" + name;
+            assertThat(Files.readAllBytes(libs.resolve(name)))
+                    .isEqualTo(jar.getInputStream(jar.getEntry(resource)).readAllBytes());
+        }
+        try (Stream<Path> left = Files.list(libs)) {
+            assertThat(left).containsExactly(libs.resolve(name)); // no half-written part left behind
+        }
+
+        Path withCopy = Files.createDirectory(dir.resolve("tmp-with-copy"));
+        try (WinnowProcess server = WinnowProcess.serve(List.of("-Djava.io.tmpdir=" + withCopy,
+                "-Dorg.sqlite.lib.path=" + libs, "-Dorg.sqlite.lib.name=" + name),
+                "--data", data.resolve("a").toString(), "--port", "0")) {
+            assertThat(get(server.baseUrl + "/").statusCode()).isEqualTo(200);
+            assertThat(sqliteFiles(withCopy)).isEmpty();
+        }
+        Path without = Files.createDirectory(dir.resolve("tmp-without"));
+        try (WinnowProcess server = WinnowProcess.serve(List.of("-Djava.io.tmpdir=" + without),
+                "--data", data.resolve("b").toString(), "--port", "0")) {
+            assertThat(get(server.baseUrl + "/").statusCode()).isEqualTo(200);
+            assertThat(sqliteFiles(without)).isNotEmpty(); // what the copy saves: sqlite-jdbc's own copy
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<Path> sqliteFiles(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(f -> f.getFileName().toString().contains("sqlite")).toList();
+        }
+    }
+
     @Test
     void badCommandLinesSayWhatIsWrong() throws Exception {
         WinnowProcess.Result badSite = WinnowProcess.run("keys", "create", "--data", data.toString(), "--site", "blog.example.com");

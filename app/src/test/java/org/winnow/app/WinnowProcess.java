@@ -40,8 +40,15 @@ final class WinnowProcess implements AutoCloseable {
     }
 
     static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    /** {@code java JVM-OPTIONS -jar winnow.jar ARGS}. */
+    static List<String> command(List<String> jvmOptions, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-jar", jar().toString()));
+                "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -74,7 +81,12 @@ final class WinnowProcess implements AutoCloseable {
 
     /** Starts {@code winnow serve ARGS} and waits until it says where it listens. */
     static WinnowProcess serve(String... args) throws IOException, InterruptedException {
-        List<String> cmd = command("serve");
+        return serve(List.of(), args);
+    }
+
+    /** Starts {@code java JVM-OPTIONS -jar winnow.jar serve ARGS} and waits until it says where it listens. */
+    static WinnowProcess serve(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> cmd = command(jvmOptions, "serve");
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
