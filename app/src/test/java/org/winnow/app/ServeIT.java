@@ -27,6 +27,10 @@ class ServeIT {
 
     @TempDir Path data;
 
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String base, String path, Map<String, String> form) throws Exception {
         return http.send(WinnowProcess.formPost(base + path, form).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -95,14 +99,14 @@ class ServeIT {
             assertThat(site).isEqualTo(server.baseUrl.replace("127.0.0.1", "localhost"));
             assertThat(post(server.baseUrl, "/1.1/verify-key", Map.of("key", key, "blog", site)).body()).isEqualTo("valid");
             assertThat(server.output()).anyMatch(l -> l.contains("/admin/setup/"));
-            var home = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            var home = get(server.baseUrl + "/");
             assertThat(home.statusCode()).isEqualTo(200);
             String articlePath = home.body().replaceAll("(?s).*?href=\"(/a/[^\"]+)\".*", "$1");
             assertThat(articlePath).startsWith("/a/");
-            var article = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + articlePath)).build(), HttpResponse.BodyHandlers.ofString());
+            var article = get(server.baseUrl + articlePath);
             assertThat(article.statusCode()).isEqualTo(200);
             assertThat(article.body()).contains("Leave a comment").contains("Learn how your comment data is processed");
-            var health = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            var health = get(server.baseUrl + "/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
         }
     }
@@ -126,8 +130,7 @@ class ServeIT {
     }
 
     private double replayed(String base) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = get(base + "/metrics").body();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^winnow_traffic_replayed_total ([0-9.eE+-]+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
@@ -207,8 +210,7 @@ class ServeIT {
         }
         try (WinnowProcess server = WinnowProcess.serve("--data", data.toString(), "--port", "0")) {
             assertThat(server.output()).noneMatch(l -> l.contains("API key for")); // the first start's key is kept
-            HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> home = get(server.baseUrl + "/");
             assertThat(home.statusCode()).isEqualTo(200);
             assertThat(home.body().split("href=\"/a/", -1)).as("links to articles: the one demo article").hasSize(2);
         }
@@ -250,10 +252,6 @@ class ServeIT {
             assertThat(get(server.baseUrl + "/").statusCode()).isEqualTo(200);
             assertThat(sqliteFiles(without)).isNotEmpty(); // what the copy saves: sqlite-jdbc's own copy
         }
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Path> sqliteFiles(Path folder) throws Exception {

@@ -114,7 +114,6 @@ public final class WinnowServer implements AutoCloseable {
 
     /** Recent-traffic signals (bursts, near-copies, foreign script and language) on this server's clock. */
     private static Supplier<SpamEngine> fresh(Model baseModel, Clock clock) {
-        Objects.requireNonNull(clock, "clock");
         return () -> SpamEngine.create(baseModel, new RecentTraffic(TrafficSettings.defaults(), clock));
     }
 

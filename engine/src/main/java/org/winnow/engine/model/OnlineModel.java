@@ -158,7 +158,7 @@ public final class OnlineModel {
         // Two passes: the first only increments, so the cache misses of its independent slots overlap
         // instead of each waiting behind the logs of the one before; the second finds them in cache. A
         // slot is a function of its final counts, so this is what updating after each increment gives.
-        for (int i = 0; i < n; i++) slotValues[(f.hash(i) & mask) * STRIDE + count] += 1f;
+        increment(f, count);
         for (int i = 0; i < n; i++) {
             int idx = f.hash(i) & mask;
             int at = idx * STRIDE;
@@ -179,13 +179,17 @@ public final class OnlineModel {
     public void countAll(Features[] features, boolean[] labels, int[] rows) {
         for (int r : rows) {
             int count = labels[r] ? SPAM : HAM;
-            Features f = features[r];
-            for (int i = 0, n = f.size(); i < n; i++) slotValues[(f.hash(i) & mask) * STRIDE + count] += 1f;
+            increment(features[r], count);
             if (labels[r]) spamExamples++;
             else hamExamples++;
         }
         refreshAll();
         updatePrior();
+    }
+
+    /** Adds one to the {@code count} (SPAM or HAM) of every feature's slot, derived weights left as they were. */
+    private void increment(Features f, int count) {
+        for (int i = 0, n = f.size(); i < n; i++) slotValues[(f.hash(i) & mask) * STRIDE + count] += 1f;
     }
 
     /**
