@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Readers for the public data sets under {@code /work/shared/datasets}. Examples come out in file
@@ -96,6 +98,41 @@ public final class PublicDatasets {
         return out;
     }
 
+    /** The three provided splits of ViSpamReviews, each in file order. */
+    public record ViSpamSplits(List<Example> train, List<Example> dev, List<Example> test) {}
+
+    /**
+     * ViSpamReviews v1 (Vietnamese e-commerce review spam), read straight from its zip
+     * ({@code dataset/train.csv}, {@code dev.csv}, {@code test.csv}, header {@code Rating,Comment,Label,SpamLabel}).
+     * Research use only: an evaluation set, never shipped. Source {@code vispam}, the group is the split name.
+     */
+    public static ViSpamSplits vietnameseReviews(Path zip) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            return new ViSpamSplits(viSpamSplit(z, "train"), viSpamSplit(z, "dev"), viSpamSplit(z, "test"));
+        }
+    }
+
+    private static List<Example> viSpamSplit(ZipFile z, String split) throws IOException {
+        ZipEntry entry = z.getEntry("dataset/" + split + ".csv");
+        if (entry == null) throw new IOException(z.getName() + " has no dataset/" + split + ".csv");
+        List<Example> out = new ArrayList<>();
+        // Csv needs mark/reset, which a BufferedReader gives
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(z.getInputStream(entry), StandardCharsets.UTF_8))) {
+            List<List<String>> rows = Csv.parse(r);
+            List<String> header = rows.getFirst();
+            int text = header.indexOf("Comment");
+            int label = header.indexOf("Label");
+            if (text < 0 || label < 0) throw new IOException(split + ".csv lacks a Comment or Label column: " + header);
+            for (List<String> row : rows.subList(1, rows.size())) {
+                if (row.size() <= Math.max(text, label)) continue;
+                String l = row.get(label).trim();
+                if (!l.equals("0") && !l.equals("1")) continue;
+                out.add(new Example(l.equals("1"), "vispam", split, row.get(text)));
+            }
+        }
+        return out;
+    }
+
     /** Drops exact duplicate texts (after trimming whitespace and U+FEFF), keeping the first. */
     public static List<Example> dedupe(List<Example> examples) {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -104,6 +141,13 @@ public final class PublicDatasets {
             if (seen.add(dedupeKey(e.text()))) out.add(e);
         }
         return out;
+    }
+
+    /** The examples of {@code data} whose text (compared as {@link #dedupe} does) is not among {@code seen}'s. */
+    public static List<Example> withoutTextsOf(List<Example> data, List<Example> seen) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Example e : seen) known.add(dedupeKey(e.text()));
+        return data.stream().filter(e -> !known.contains(dedupeKey(e.text()))).toList();
     }
 
     static String dedupeKey(String text) {

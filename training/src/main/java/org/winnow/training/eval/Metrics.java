@@ -29,6 +29,10 @@ public record Metrics(int tp, int fp, int tn, int fn, double auc, double recallA
     public double recall() { return ratio(tp, tp + fn); }
     public double fpr() { return ratio(fp, fp + tn); }
     public double f1() { return ratio(2.0 * tp, 2.0 * tp + fp + fn); }
+    /** F1 with ham as the positive class. */
+    public double hamF1() { return ratio(2.0 * tn, 2.0 * tn + fn + fp); }
+    /** Unweighted mean of spam F1 and ham F1 (the "macro F1" papers often report). */
+    public double macroF1() { return (f1() + hamF1()) / 2; }
 
     public double mcc() {
         double d = Math.sqrt((double) (tp + fp) * (tp + fn) * (tn + fp) * (tn + fn));

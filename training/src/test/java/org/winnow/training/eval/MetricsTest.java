@@ -24,6 +24,20 @@ class MetricsTest {
     }
 
     @Test
+    void macroF1AveragesSpamAndHamF1() {
+        // tp=3 fn=1 fp=2 tn=4: spam F1 = 6/9, ham F1 = 8/11
+        double[] s = {1, 1, 1, -1, 1, 1, -1, -1, -1, -1};
+        boolean[] y = {true, true, true, true, false, false, false, false, false, false};
+        Metrics m = Metrics.of(s, y);
+        assertThat(m.f1()).isCloseTo(6 / 9.0, within(1e-12));
+        assertThat(m.hamF1()).isCloseTo(8 / 11.0, within(1e-12));
+        assertThat(m.macroF1()).isCloseTo((6 / 9.0 + 8 / 11.0) / 2, within(1e-12));
+        // no ham at all and every spam caught: ham F1 has nothing to measure and counts 0
+        Metrics allSpam = Metrics.of(new double[] {1, 2}, new boolean[] {true, true});
+        assertThat(allSpam.macroF1()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
     void aucCountsTiesAsHalfAndRecallAtFprRespectsTheLimit() {
         assertThat(Metrics.auc(new double[] {1, 1}, new boolean[] {true, false})).isEqualTo(0.5);
         double[] s = {5, 4, 3, 2, 1};
