@@ -17,7 +17,8 @@ import java.io.OutputStream;
  */
 public final class Model {
     private static final int MAGIC = 0x574E4E57; // "WNNW"
-    private static final int VERSION = 2;
+    /** 3: separate correction margins for spam and ham (2 had one margin for both). */
+    private static final int VERSION = 3;
 
     final FeatureConfig config;
     final ModelParams params;
@@ -79,6 +80,12 @@ public final class Model {
                 siteWeights, trainedSites, bias, spamExamples, hamExamples, memory);
     }
 
+    /** The same model with other correction margins (see {@link ModelParams}); arrays are shared. */
+    public Model withCorrectionMargins(double spam, double ham) {
+        return new Model(config, params.withCorrectionMargins(spam, ham), weights, spamCounts, hamCounts,
+                siteWeights, trainedSites, bias, spamExamples, hamExamples, memory);
+    }
+
     /**
      * The same model with every score mapped to {@code scale * score + shift} (and the threshold with it),
      * e.g. to calibrate a margin-trained model to log-odds. The naive-Bayes weight scales too, so counts
@@ -104,11 +111,15 @@ public final class Model {
         DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
         if (data.readInt() != MAGIC) throw new IOException("not a Winnow model");
         int version = data.readInt();
-        if (version != 1 && version != VERSION) throw new IOException("unsupported model version " + version);
+        if (version < 1 || version > VERSION) throw new IOException("unsupported model version " + version);
         FeatureConfig config = FeatureConfig.fromBits(data.readInt());
-        ModelParams params = new ModelParams(data.readInt(), data.readInt(), data.readDouble(), data.readDouble(),
-                data.readDouble(), data.readDouble(), data.readInt(), data.readDouble(), data.readDouble(),
-                data.readDouble(), data.readDouble());
+        int hashBits = data.readInt(), siteHashBits = data.readInt();
+        double learningRate = data.readDouble(), nbWeight = data.readDouble(), nbPrior = data.readDouble();
+        // before version 3 one margin served both labels: it stays the ham margin, and spam gets today's default
+        double spamMargin = version >= 3 ? data.readDouble() : ModelParams.defaults().spamCorrectionMargin();
+        double hamMargin = data.readDouble();
+        ModelParams params = new ModelParams(hashBits, siteHashBits, learningRate, nbWeight, nbPrior, spamMargin, hamMargin,
+                data.readInt(), data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble());
         double bias = data.readDouble();
         if (version == 1) data.readDouble(); // AdaGrad state of the bias, no longer kept
         long spamExamples = data.readLong();
@@ -138,7 +149,8 @@ public final class Model {
         data.writeDouble(params.learningRate());
         data.writeDouble(params.nbWeight());
         data.writeDouble(params.nbPrior());
-        data.writeDouble(params.correctionMargin());
+        data.writeDouble(params.spamCorrectionMargin());
+        data.writeDouble(params.hamCorrectionMargin());
         data.writeInt(params.memoryCapacity());
         data.writeDouble(params.memorySimilarity());
         data.writeDouble(params.memoryWeight());

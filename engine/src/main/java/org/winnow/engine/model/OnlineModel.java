@@ -14,7 +14,9 @@ import java.util.function.IntUnaryOperator;
  * <p>The score is a logistic regression over hashed features whose weights are the sum of a learned
  * weight (AdaGrad), a naive-Bayes log-count ratio for the feature, and, for a site that has taught the
  * model anything, a site-salted adjustment. Corrections move the site adjustment passive-aggressively:
- * just far enough that the example ends on its side of the threshold with a margin. Learned examples
+ * just far enough that the example ends on its side of the threshold with a margin: a small one for spam
+ * and a large one for ham, because a missed spam shares most of its features with the site's real
+ * comments, and a real comment sent to spam is the costly mistake. Learned examples
  * also go into a near-duplicate memory. All arithmetic that changes state is deterministic (StrictMath),
  * so replaying the same learn calls gives the same model. Not thread-safe: callers lock.
  */
@@ -244,8 +246,9 @@ public final class OnlineModel {
 
     /**
      * Learns a labelled example the way a moderator's label should act: naive-Bayes counts, one small
-     * global gradient step (a tenth of the rate when a site is given), then a passive-aggressive move of the site's adjustments until the example clears
-     * the threshold by the correction margin, and it is remembered for near-duplicate look-ups.
+     * global gradient step (a tenth of the rate when a site is given), then a passive-aggressive move of the
+     * site's adjustments until the example clears the threshold by its label's correction margin, and it is
+     * remembered for near-duplicate look-ups.
      */
     public void learn(String site, Features f, boolean spam) {
         count(f, spam);
@@ -254,6 +257,7 @@ public final class OnlineModel {
         if (salt == 0) return;
         trainedSites.add(salt);
         double sign = spam ? 1 : -1;
+        double margin = spam ? params.spamCorrectionMargin() : params.hamCorrectionMargin();
         int n = f.size();
         int[] slots = n <= siteSlots.length ? siteSlots : new int[n]; // a rare long comment gets its own
         for (int i = 0; i < n; i++) slots[i] = Murmur.combine(salt, f.hash(i)) & siteMask;
@@ -263,7 +267,7 @@ public final class OnlineModel {
         for (int round = 0; round < PASSIVE_AGGRESSIVE_ROUNDS && norm > 0; round++) {
             double adjust = 0;
             for (int i = 0; i < n; i++) adjust += siteWeights[slots[i]] * f.value(i);
-            double loss = params.correctionMargin() - sign * (global + adjust - params.threshold());
+            double loss = margin - sign * (global + adjust - params.threshold());
             if (loss <= 0) break;
             double tau = loss / norm;
             for (int i = 0; i < n; i++) siteWeights[slots[i]] += (float) (sign * tau * f.value(i));

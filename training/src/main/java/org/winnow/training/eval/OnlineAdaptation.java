@@ -44,6 +44,31 @@ public final class OnlineAdaptation {
         return out;
     }
 
+    /**
+     * The prequential figures of the whole stream after its first {@code skip} comments: each comment is
+     * judged before its correction, as in {@link #run}, and the first ones are left out of the figures.
+     */
+    public static Metrics prequential(Model start, String site, List<Example> stream, int skip) {
+        List<Double> scores = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        prequential(start, site, stream, skip, scores, labels);
+        return metrics(scores, labels);
+    }
+
+    /** {@link #prequential(Model, String, List, int)}, adding each scored comment to {@code scores} and {@code labels} (to pool streams). */
+    static void prequential(Model start, String site, List<Example> stream, int skip, List<Double> scores, List<Boolean> labels) {
+        SpamEngine engine = SpamEngine.create(start);
+        for (int i = 0; i < stream.size(); i++) {
+            Example e = stream.get(i);
+            Verdict v = engine.judge(site, e.comment());
+            if (i >= skip) {
+                scores.add(v.logOdds() - engine.threshold());
+                labels.add(e.spam());
+            }
+            if (v.isSpam() != e.spam()) engine.learn(site, e.comment(), e.spam());
+        }
+    }
+
     /** The engine after the stream has been run through it (for forgetting checks). */
     public static SpamEngine adapt(Model start, String site, List<Example> stream) {
         SpamEngine engine = SpamEngine.create(start);
@@ -63,7 +88,7 @@ public final class OnlineAdaptation {
         return metrics(s, l);
     }
 
-    private static Metrics metrics(List<Double> scores, List<Boolean> labels) {
+    static Metrics metrics(List<Double> scores, List<Boolean> labels) {
         double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] l = new boolean[labels.size()];
         for (int i = 0; i < l.length; i++) l[i] = labels.get(i);
