@@ -5,6 +5,7 @@
 # Besides wrk's figures it reports the server's CPU time per view (cpu_us_per_view): on a busy machine
 # that moves much less than views/s does, so it is the figure to compare runs by.
 #   bench/pages.sh [OUT]    env: JAR PORT (18081) DURATION (15s) CONNECTIONS (32) THREADS (2) HEAP (256m)
+#                           STORED (0: more comments stored on the site's other threads, 200 a thread, before the run)
 #                           JFR=FILE records a flight-recorder profile of the server; JAVA_OPTS adds JVM options
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,6 +19,7 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HEAP=${HEAP:-256m}
+STORED=${STORED:-0}
 OUT=${1:-$here/results/pages-$(date -u +%Y%m%dT%H%M%SZ).txt}
 BASE=http://127.0.0.1:$PORT
 command -v wrk >/dev/null || { echo "pages.sh: wrk is missing (apt-get install wrk)" >&2; exit 3; }
@@ -46,7 +48,8 @@ start_server
 curl -sf -o /dev/null "$BASE/a/winnowing"
 stop_server
 
-# comments(THREAD_ID, SITE_ID, N, ID_BASE): N approved comments, every fourth a reply to an earlier one.
+# comments_sql THREAD SITE N ID_BASE: N approved comments, every fourth a reply to an earlier one. THREAD is
+# an SQL expression of the row number i (a thread id, or e.g. "BASE + i / 200" to fill many threads).
 comments_sql() {
   local thread=$1 site=$2 n=$3 base=$4 now; now=$(date +%s%3N)
   cat <<SQL
@@ -81,8 +84,21 @@ now=$(date +%s%3N)
   echo "INSERT INTO p_thread (id, site_id, url, title, article_id, created_at)
         VALUES (70100000000001, $site, '${url%/winnowing}/bench-10k', 'Ten thousand comments', 70100000000000, $now);"
   comments_sql 70100000000001 "$site" 10000 70200000000000
+  if (( STORED > 0 )); then
+    # the rest of the site: STORED more comments on threads of 200 (200 is a multiple of 4, so a reply's
+    # parent is always in its own thread)
+    echo "WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < $(( (STORED + 199) / 200 )) - 1)
+          INSERT INTO p_thread (id, site_id, url, title, article_id, created_at)
+          SELECT 71000000000000 + i, $site, '${url%/winnowing}/other-' || i, 'Other page ' || i, NULL, $now FROM seq;"
+    comments_sql "71000000000000 + i / 200" "$site" "$STORED" 72000000000000
+  fi
   echo "COMMIT;"
 } | sqlite3 "$db" >/dev/null
+if (( STORED > 0 )); then
+  # measure the steady state: not SQLite copying a large WAL, nor the kernel writing the new file back
+  sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  sync
+fi
 
 start_server
 page=$(curl -sf "$BASE/a/winnowing"); grep -q 'Comment 0:' <<<"$page" || { echo "pages.sh: generated comments not shown" >&2; exit 1; }
@@ -142,7 +158,8 @@ healthz_cpu=$(cpu_per_view "$healthz" "$ticks")
 bytes=$(curl -sf "$BASE/a/winnowing" | wc -c)
 {
   echo "# bench/pages.sh $(date -u +%FT%TZ) on $(hostname), $(nproc) cores; connections=$CONNECTIONS heap=$HEAP"
-  echo "server_start_ms=$start_ms (with 10,200 comments stored)"
+  echo "server_start_ms=$start_ms (with $(( 10200 + STORED )) comments stored)"
+  echo "stored_comments=$(( 10200 + STORED )) db_bytes=$(stat -c %s "$db")"
   echo "article_200 load=[$load1] page_bytes=$bytes ${article#WRK_RESULT } $article_cpu"
   echo "thread_10k pages_walked=$npages load=[$load2] ${thread10k#WRK_RESULT } $thread10k_cpu"
   echo "healthz_floor ${healthz#WRK_RESULT } $healthz_cpu"

@@ -7,10 +7,11 @@
 #   3. training the default model from corpus/ (winnow train), server start, jar size;
 #   4. HTTP: bench/load.sh (wrk on /1.1/comment-check, SQLite, every check recorded);
 #   5. pages: bench/pages.sh (200-comment article, 10,000-comment thread);
-#   6. scaling: load.sh again with 10k, 100k and 1M checks already stored.
+#   6. scaling: load.sh again with 10k, 100k and 1M checks already stored;
+#   7. page scaling: pages.sh again with 10k, 100k and 1M comments stored on the site.
 # Needs: app/target/winnow.jar and bench/target/benchmarks.jar built; wrk, sqlite3, bc; the peers
 # installed (sudo /work/shared/peers/install.sh debian) for step 2 (else it shows n/a).
-#   env: PEERS_DIR (/work/shared/peers)  SPLIT (yt-random)  SKIP ("scaling pages peers" to leave out steps)
+#   env: PEERS_DIR (/work/shared/peers)  SPLIT (yt-random)  SKIP ("scaling pages pagescaling peers" to leave out steps)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -102,6 +103,16 @@ if ! skip scaling; then
   done
 fi
 
+# 7. Page scaling ---------------------------------------------------------------------------------
+pagescaling=""
+if ! skip pagescaling; then
+  for total in 10200 100000 1000000; do # pages.sh always stores 10,200 (the article's 200 and the long thread)
+    log "page scaling: $total comments stored"
+    STORED=$((total - 10200)) DURATION=10s "$here/pages.sh" "$OUT/pages-$total.txt" > /dev/null
+    pagescaling+="| $total | $(field "$OUT/pages-$total.txt" '^article_200' rps) | $(field "$OUT/pages-$total.txt" '^article_200' p99_ms) | $(field "$OUT/pages-$total.txt" '^article_200' cpu_us_per_view) | $(field "$OUT/pages-$total.txt" '^thread_10k' p99_ms) | $(field "$OUT/pages-$total.txt" '^thread_10k' cpu_us_per_view) | $(( $(field "$OUT/pages-$total.txt" '^stored_comments' db_bytes) / 1048576 )) |"$'\n'
+  done
+fi
+
 # Table ---------------------------------------------------------------------------------------------
 ratio() { # A B -> "A/B" as 0.7x or 444x, n/a when either is not a number
   python3 - "$1" "$2" <<'PY'
@@ -139,6 +150,12 @@ PY
     echo "| checks stored before the run | req/s | p50 ms | p99 ms | all recorded | load |"
     echo "|---|---|---|---|---|---|"
     printf '%s' "$scaling"
+  fi
+  if [[ -n $pagescaling ]]; then
+    echo
+    echo "| comments stored on the site | article views/s | article p99 ms | server µs per view | 10k-thread page p99 ms | µs per page | database MB |"
+    echo "|---|---|---|---|---|---|---|"
+    printf '%s' "$pagescaling"
   fi
 } | tee "$OUT/table.md"
 echo >&2; log "results in $OUT"
