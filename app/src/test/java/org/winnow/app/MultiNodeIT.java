@@ -58,6 +58,10 @@ class MultiNodeIT {
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
+    /** Signals of the recent-traffic record, which each node keeps for itself. */
+    private static final Set<String> TRAFFIC_SIGNALS = Set.of("ip_burst", "link_burst", "recent_copies", "script_mismatch",
+            "language_mismatch");
+
     private JsonNode nativeCheck(String base, String key, String content) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("site", BLOG, "content", content, "author", "Probe Person",
                 "author_email", "probe@example.org", "user_ip", "198.51.100.77", "is_test", true));
@@ -215,10 +219,29 @@ class MultiNodeIT {
                 int node = i;
                 waitUntil(() -> getJson(bases.get(node), "/readyz").get("corrections_applied").asLong() >= maxSeq);
             }
+            // The model's signals (words, phrases, shape...) with their exact weights must agree. The recent-traffic
+            // signals may not: each node keeps its own record of recent comments (docs/operations.md), so, for
+            // one, its site's language profile can hold different words when the probe is judged.
             List<String> scores = new ArrayList<>();
-            for (int i = 0; i < 3; i++) scores.add(nativeCheck(bases.get(i), key, probe).get("score").asText());
+            List<List<String>> modelSignals = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                JsonNode judged = nativeCheck(bases.get(i), key, probe);
+                scores.add(judged.get("score").asText());
+                List<String> own = new ArrayList<>();
+                for (JsonNode signal : judged.get("signals")) {
+                    if (TRAFFIC_SIGNALS.contains(signal.get("name").asText())) continue;
+                    own.add(signal.get("name").asText() + " " + signal.get("detail").asText() + " " + signal.get("weight").asText());
+                }
+                modelSignals.add(own);
+                System.out.printf("[multinode] probe on node %d: %s%n", i, judged.get("signals"));
+            }
             System.out.printf("[multinode] probe score before %.6f, after on the three nodes %s%n", before, scores);
-            assertThat(scores).as("same model on every node").containsOnly(scores.getFirst());
+            // a traffic signal on one node can push that node's weakest model signal out of the list of ten
+            int common = modelSignals.stream().mapToInt(List::size).min().orElseThrow();
+            assertThat(common).as("model signals to compare").isGreaterThanOrEqualTo(5);
+            for (List<String> own : modelSignals) {
+                assertThat(own.subList(0, common)).as("same model on every node").isEqualTo(modelSignals.getFirst().subList(0, common));
+            }
             assertThat(Double.parseDouble(scores.getFirst())).as("the corrections were learned").isNotEqualTo(before);
 
             // Metrics on every node; the restarted one learned the log on start.

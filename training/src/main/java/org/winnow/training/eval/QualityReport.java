@@ -160,7 +160,7 @@ public final class QualityReport {
         vietnamese(viSplits, ev, full, baseModel, original, origBefore);
 
         progress("correction margins");
-        correctionMargins(corpus, baseModel, original, gambling, viSplits);
+        correctionMargins(corpus, baseModel, original, gambling, viSplits, out.toAbsolutePath().getParent().resolve(PLOT));
 
         progress("ablation");
         md.append("## Ablation and alternatives\n\n");
@@ -314,13 +314,15 @@ public final class QualityReport {
     /** Comments of each selection stream left out of its figures (the model has had no correction yet there). */
     private static final int VIDEO_SKIP = 100;
     private static final int VI_SELECTION = 4000;
+    /** The adaptation chart, written beside the report. */
+    private static final String PLOT = "quality-adaptation.svg";
 
     /**
      * How far one correction moves its comment, chosen on selection streams that none of the report's test
      * streams share, then shown on the test streams (gambling and the ViSpamReviews test split).
      */
     private void correctionMargins(List<Example> corpus, Model baseModel, List<Example> original, List<Example> gambling,
-                                   PublicDatasets.ViSpamSplits vi) {
+                                   PublicDatasets.ViSpamSplits vi, Path plotFile) throws java.io.IOException {
         ModelParams defaults = ModelParams.defaults();
         md.append("## Correction margins: how far one correction moves a comment\n\n");
         md.append("A site's correction moves that comment's score past the threshold by a margin, through the site's own ")
@@ -369,6 +371,21 @@ public final class QualityReport {
                     f1Fpr(gm), f1Fpr(vt), f1Fpr(gmForget), f1Fpr(vtForget)));
         }
         md.append('\n');
+
+        progress("adaptation plot");
+        double[] before = MARGINS[MARGINS.length - 1];
+        Model old = baseModel.withCorrectionMargins(before[0], before[1]);
+        AdaptationPlot plot = new AdaptationPlot()
+                .add("gambling, default margins", "#1b6ac9", false, OnlineAdaptation.run(baseModel, "gambling-site", gambling, 500))
+                .add("gambling, 2.0 / 2.0 (before)", "#1b6ac9", true, OnlineAdaptation.run(old, "gambling-site", gambling, 500))
+                .add("ViSpam test, default margins", "#c2410c", false, OnlineAdaptation.run(baseModel, "vispam-site", viTest, 500))
+                .add("ViSpam test, 2.0 / 2.0 (before)", "#c2410c", true, OnlineAdaptation.run(old, "vispam-site", viTest, 500));
+        Files.createDirectories(plotFile.getParent());
+        Files.writeString(plotFile, plot.svg(), StandardCharsets.UTF_8);
+        md.append("The two test streams, window by window (500 comments each) against the corrections learned so far: ")
+                .append("the default margins (solid) and 2.0 for both (dashed).\n\n");
+        md.append("![Window F1 and false-positive rate against corrections learned, gambling and ViSpam test streams](")
+                .append(PLOT).append(")\n\n");
     }
 
     private static String f1Fpr(Metrics m) {
