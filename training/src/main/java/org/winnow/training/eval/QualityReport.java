@@ -338,8 +338,10 @@ public final class QualityReport {
                 metOrNot(origBefore.f1() - other.f1() <= 0.01), metOrNot(origBefore.f1() - same.f1() <= 0.01)));
     }
 
-    /** Spam and ham correction margins compared: {spam, ham}, the default first. */
-    private static final double[][] MARGINS = {{0.1, 2.0}, {0.5, 2.0}, {1.0, 2.0}, {2.0, 2.0}};
+    /** Spam and ham correction margins compared: {spam, ham}, the default first and the old equal margins last. */
+    private static final double[][] MARGINS = {
+            {ModelParams.defaults().spamCorrectionMargin(), ModelParams.defaults().hamCorrectionMargin()},
+            {0.5, 2.0}, {1.0, 2.0}, {2.0, 2.0}};
     /** Comments of each selection stream left out of its figures (the model has had no correction yet there). */
     private static final int VIDEO_SKIP = 100;
     private static final int VI_SELECTION = 4000;
