@@ -465,6 +465,14 @@ public final class QualityReport {
               0.985) but F1 at the chosen threshold fell (yt-video-holdout 0.917 -> 0.901, yt-random 0.957 ->
               0.951, gambling 0.455 -> 0.408). On the word group only: yt-random F1 0.961 but at FPR 0.017
               (over the peer's 0.011), yt-video-holdout 0.913, YouTube 10-fold accuracy 0.966.
+            - Correction margins (2026-11-26, development runs of the selection streams, with the site named differently from
+              the report's, which moves its hashed adjustments a little): capping each correction's step as well (PA-I, at most
+              0.5 per unit of squared norm) with the spam margin 0.1 gave ViSpam train F1 / FPR 0.5888 / 0.0806 against
+              0.5774 / 0.0848, but YouTube 0.9457 / 0.0246 against 0.9472 / 0.0229. A higher FPR on one selection stream, so by
+              the rule of "Correction margins" it was not taken. A diagnostic run on the ViSpam test stream with the old margins and
+              no site adjustment at all still had an FPR of 0.135 after the first window: 0.158 with the global step alone, 0.077
+              with the naive-Bayes counts alone, 0.030 with neither. So a site's corrections also move its ham through the
+              shared parts of the model; not changed.
 
             ## Peers splits: what was tried (development runs, not re-measured by this report)
 
