@@ -8,6 +8,7 @@
 #   env: JAR (app/target/winnow.jar)  PORT (18080)  DURATION (20s)  WARMUP (40s)  CONNECTIONS (64)
 #        THREADS (2, wrk's)  PRELOAD (0: checks stored before the run)  HEAP (256m)  KEEP (keep the data dir)
 #        JFR (a file: record a Java Flight Recorder profile of the server during the measured run)
+#        JAVA_OPTS (more JVM options for the server, e.g. -Xlog:gc:file=gc.log)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -46,7 +47,7 @@ KEY=$("$JAVA" -jar "$JAR" keys create --data "$DATA" --site "$BLOG" 2>/dev/null 
 [[ -n $KEY ]] || { echo "load.sh: could not create a key" >&2; exit 1; }
 
 start_ms=$(date +%s%3N)
-"$JAVA" -Xmx"$HEAP" -XX:+UseSerialGC ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile,delay=$WARMUP} -jar "$JAR" serve --data "$DATA" --host 127.0.0.1 --port "$PORT" \
+"$JAVA" -Xmx"$HEAP" -XX:+UseSerialGC ${JAVA_OPTS:-} ${JFR:+-XX:StartFlightRecording=filename=$JFR,settings=profile,delay=$WARMUP} -jar "$JAR" serve --data "$DATA" --host 127.0.0.1 --port "$PORT" \
     > "$DATA/server.log" 2>&1 &
 server_pid=$!
 until curl -sf "http://127.0.0.1:$PORT/1.1/test" >/dev/null 2>&1; do
