@@ -4,8 +4,6 @@ import org.winnow.training.data.Example;
 import org.winnow.training.data.Tsv;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +34,7 @@ public final class TrainingFixtures {
 
     /** Writes examples as a peers TSV ({@code label<TAB>text} with a header). */
     public static Path writePeersTsv(Path file, List<Example> rows) throws IOException {
-        StringBuilder b = new StringBuilder("label\ttext\n");
-        for (Example e : rows) b.append(e.label()).append('\t').append(Tsv.escape(e.text())).append('\n');
-        Files.writeString(file, b, StandardCharsets.UTF_8);
+        Tsv.writePeers(file, rows);
         return file;
     }
 }

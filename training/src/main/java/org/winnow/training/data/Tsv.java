@@ -77,6 +77,14 @@ public final class Tsv {
         }
     }
 
+    /** Writes the peers harness layout {@code label text} ({@code spam}/{@code ham}), with a header. */
+    public static void writePeers(Path file, List<Example> examples) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("label\ttext\n");
+            for (Example e : examples) w.write(e.label() + '\t' + escape(e.text()) + '\n');
+        }
+    }
+
     static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
         return file.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;

@@ -6,76 +6,89 @@ import org.winnow.engine.model.Model;
 import org.winnow.training.data.Example;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Prequential test of learning from corrections: every comment of a stream is judged first, then, when
  * the verdict was wrong, the engine learns the right label (as a moderator's correction would teach
- * it). Figures are taken over consecutive windows of the stream.
+ * it). One {@link #pass} walks a stream once; its figures (per window, or after the first comments) and
+ * the adapted engine all come from that walk.
  */
 public final class OnlineAdaptation {
     private OnlineAdaptation() {}
 
-    /** One window (a trailing part shorter than half a window is left out): comments seen so far, corrections so far, and the window's metrics. */
+    /** One window: comments seen so far, corrections so far, and the window's metrics. */
     public record Window(int seen, int corrections, Metrics metrics) {}
 
-    public static List<Window> run(Model start, String site, List<Example> stream, int windowSize) {
+    /** A stream walked once: each comment's score before its correction, and the engine afterwards. */
+    public static final class Pass {
+        private final double[] scores;   // log-odds minus the threshold
+        private final boolean[] labels;
+        private final int[] corrections; // corrections made up to and including each comment
+        private final SpamEngine engine;
+
+        private Pass(double[] scores, boolean[] labels, int[] corrections, SpamEngine engine) {
+            this.scores = scores;
+            this.labels = labels;
+            this.corrections = corrections;
+            this.engine = engine;
+        }
+
+        /** The engine after the whole stream (for forgetting checks); judging with it changes nothing. */
+        public SpamEngine engine() {
+            return engine;
+        }
+
+        /** Consecutive windows of {@code size} comments; a trailing part shorter than half a window is left out. */
+        public List<Window> windows(int size) {
+            List<Window> out = new ArrayList<>();
+            for (int from = 0; from < scores.length; from += size) {
+                int to = Math.min(from + size, scores.length);
+                if (to - from < size && to - from < size / 2) break;
+                out.add(new Window(to, corrections[to - 1], figures(from, to)));
+            }
+            return out;
+        }
+
+        /** The figures of the comments after the first {@code skip}. */
+        public Metrics after(int skip) {
+            return figures(Math.min(skip, scores.length), scores.length);
+        }
+
+        /** Adds the comments after the first {@code skip} to pooled lists (several streams, one set of figures). */
+        void addAfter(int skip, List<Double> pooledScores, List<Boolean> pooledLabels) {
+            for (int i = skip; i < scores.length; i++) {
+                pooledScores.add(scores[i]);
+                pooledLabels.add(labels[i]);
+            }
+        }
+
+        private Metrics figures(int from, int to) {
+            return Metrics.of(Arrays.copyOfRange(scores, from, to), Arrays.copyOfRange(labels, from, to));
+        }
+    }
+
+    /** Judges every comment of {@code stream} for {@code site}, then corrects the engine when it was wrong. */
+    public static Pass pass(Model start, String site, List<Example> stream) {
         SpamEngine engine = SpamEngine.create(start);
-        List<Window> out = new ArrayList<>();
-        int corrections = 0;
-        List<Double> scores = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        for (int i = 0; i < stream.size(); i++) {
+        int n = stream.size();
+        double[] scores = new double[n];
+        boolean[] labels = new boolean[n];
+        int[] corrections = new int[n];
+        int made = 0;
+        for (int i = 0; i < n; i++) {
             Example e = stream.get(i);
             Verdict v = engine.judge(site, e.comment());
-            scores.add(v.logOdds() - engine.threshold());
-            labels.add(e.spam());
+            scores[i] = v.logOdds() - engine.threshold();
+            labels[i] = e.spam();
             if (v.isSpam() != e.spam()) {
                 engine.learn(site, e.comment(), e.spam());
-                corrections++;
+                made++;
             }
-            boolean last = i == stream.size() - 1;
-            if (scores.size() == windowSize || (last && scores.size() >= windowSize / 2)) {
-                out.add(new Window(i + 1, corrections, metrics(scores, labels)));
-                scores.clear();
-                labels.clear();
-            }
+            corrections[i] = made;
         }
-        return out;
-    }
-
-    /**
-     * The prequential figures of the whole stream after its first {@code skip} comments: each comment is
-     * judged before its correction, as in {@link #run}, and the first ones are left out of the figures.
-     */
-    public static Metrics prequential(Model start, String site, List<Example> stream, int skip) {
-        List<Double> scores = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        prequential(start, site, stream, skip, scores, labels);
-        return metrics(scores, labels);
-    }
-
-    /** {@link #prequential(Model, String, List, int)}, adding each scored comment to {@code scores} and {@code labels} (to pool streams). */
-    static void prequential(Model start, String site, List<Example> stream, int skip, List<Double> scores, List<Boolean> labels) {
-        SpamEngine engine = SpamEngine.create(start);
-        for (int i = 0; i < stream.size(); i++) {
-            Example e = stream.get(i);
-            Verdict v = engine.judge(site, e.comment());
-            if (i >= skip) {
-                scores.add(v.logOdds() - engine.threshold());
-                labels.add(e.spam());
-            }
-            if (v.isSpam() != e.spam()) engine.learn(site, e.comment(), e.spam());
-        }
-    }
-
-    /** The engine after the stream has been run through it (for forgetting checks). */
-    public static SpamEngine adapt(Model start, String site, List<Example> stream) {
-        SpamEngine engine = SpamEngine.create(start);
-        for (Example e : stream) {
-            if (engine.judge(site, e.comment()).isSpam() != e.spam()) engine.learn(site, e.comment(), e.spam());
-        }
-        return engine;
+        return new Pass(scores, labels, corrections, engine);
     }
 
     public static Metrics judgeAll(SpamEngine engine, String site, List<Example> data) {

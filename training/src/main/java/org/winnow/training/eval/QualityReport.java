@@ -139,12 +139,10 @@ public final class QualityReport {
         for (int i = 0; i < corpus.size(); i++) (isOriginalHoldout[i] ? original : base).add(corpus.get(i));
         Model baseModel = new Trainer(defaults).train(base);
         md.append("| comments seen | corrections so far | window F1 | window precision | window recall | window FPR |\n|---|---|---|---|---|---|\n");
-        for (OnlineAdaptation.Window w : OnlineAdaptation.run(baseModel, "gambling-site", gambling, 500)) {
-            Metrics m = w.metrics();
-            md.append(String.format(Locale.ROOT, "| %d | %d | %.4f | %.4f | %.4f | %.4f |%n", w.seen(), w.corrections(), m.f1(), m.precision(), m.recall(), m.fpr()));
-        }
+        OnlineAdaptation.Pass gamblingPass = OnlineAdaptation.pass(baseModel, "gambling-site", gambling);
+        windowRows(gamblingPass.windows(WINDOW));
         SpamEngine before = SpamEngine.create(baseModel);
-        SpamEngine after = OnlineAdaptation.adapt(baseModel, "gambling-site", gambling);
+        SpamEngine after = gamblingPass.engine();
         Metrics origBefore = OnlineAdaptation.judgeAll(before, "", original);
         Metrics origAfterOther = OnlineAdaptation.judgeAll(after, "another-site", original);
         Metrics origAfterSame = OnlineAdaptation.judgeAll(after, "gambling-site", original);
@@ -157,10 +155,11 @@ public final class QualityReport {
 
         progress("Vietnamese reviews");
         PublicDatasets.ViSpamSplits viSplits = PublicDatasets.vietnameseReviews(datasets.resolve("vispamreviews/vispamdetection_dataset.zip"));
-        vietnamese(viSplits, ev, full, baseModel, original, origBefore);
+        OnlineAdaptation.Pass viTestPass = vietnamese(viSplits, ev, full, baseModel, original, origBefore);
 
         progress("correction margins");
-        correctionMargins(corpus, baseModel, original, gambling, viSplits, out.toAbsolutePath().getParent().resolve(PLOT));
+        correctionMargins(corpus, baseModel, original, gambling, gamblingPass, viSplits, viTestPass,
+                out.toAbsolutePath().getParent().resolve(PLOT));
 
         progress("ablation");
         md.append("## Ablation and alternatives\n\n");
@@ -231,20 +230,12 @@ public final class QualityReport {
             "| sklearn-svm | 0.8704 | 0.7982 | 0.7142 | 0.7538 | 0.0695 | 0.9225 | 0.4483 |",
             "| winnow (peers/winnow.sh) | 0.8835 | 0.9244 | 0.6325 | 0.7511 | 0.0199 | 0.9316 | 0.5454 |");
 
-    /** Writes examples as the peers harness reads them: {@code label<TAB>text} under a header. */
-    private static void writePeersTsv(Path file, List<Example> rows) throws java.io.IOException {
-        Files.createDirectories(file.getParent());
-        StringBuilder b = new StringBuilder("label\ttext\n");
-        for (Example e : rows) b.append(e.spam() ? "spam" : "ham").append('\t').append(Tsv.escape(e.text())).append('\n');
-        Files.writeString(file, b, StandardCharsets.UTF_8);
-    }
-
     /** Published binary macro-F1 of the best model in the ViSpamReviews v1 paper (PhoBERT), on the provided test split. */
     private static final double VISPAM_PUBLISHED_MACRO_F1 = 0.8689;
 
     /** ViSpamReviews: the corpus model, an in-domain model and online adaptation, all judged on the provided test split. */
-    private void vietnamese(PublicDatasets.ViSpamSplits vi, Evaluator ev, Model full, Model baseModel, List<Example> original,
-                            Metrics origBefore) throws java.io.IOException {
+    private OnlineAdaptation.Pass vietnamese(PublicDatasets.ViSpamSplits vi, Evaluator ev, Model full, Model baseModel,
+                                             List<Example> original, Metrics origBefore) throws java.io.IOException {
         List<Example> trainDev = new ArrayList<>(vi.train());
         trainDev.addAll(vi.dev());
         trainDev = PublicDatasets.dedupe(trainDev);
@@ -283,8 +274,9 @@ public final class QualityReport {
                 .append("ACIIDS 2022, arXiv:2207.14636). That figure is quoted from the paper, not re-measured here, and it counts the whole ")
                 .append("test split, including the reviews left out above.\n\n");
         Path peerFiles = Path.of(System.getProperty("java.io.tmpdir"), "winnow-vispam");
-        writePeersTsv(peerFiles.resolve("vispam.train.tsv"), trainDev);
-        writePeersTsv(peerFiles.resolve("vispam.test.tsv"), unseenTest);
+        Files.createDirectories(peerFiles);
+        Tsv.writePeers(peerFiles.resolve("vispam.train.tsv"), trainDev);
+        Tsv.writePeers(peerFiles.resolve("vispam.test.tsv"), unseenTest);
         md.append("The peers on the same two sets, measured with the peers harness, not by this report (the report writes the sets to `")
                 .append(peerFiles).append("`; run `../shared/peers/compare.sh ").append(peerFiles).append("/vispam.train.tsv ").append(peerFiles)
                 .append("/vispam.test.tsv bogofilter sklearn-nb sklearn-lr sklearn-svm peers/winnow.sh`). Run of ")
@@ -299,14 +291,14 @@ public final class QualityReport {
         md.append("The base model of the gambling adaptation judges the deduplicated test split in file order for one site; ")
                 .append("each wrong verdict is corrected with `learn()` at once. F1 per window of 500 reviews, before each correction.\n\n");
         md.append("| reviews seen | corrections so far | window F1 | window precision | window recall | window FPR |\n|---|---|---|---|---|---|\n");
-        List<OnlineAdaptation.Window> windows = OnlineAdaptation.run(baseModel, "vispam-site", test, 500);
+        OnlineAdaptation.Pass pass = OnlineAdaptation.pass(baseModel, "vispam-site", test);
+        List<OnlineAdaptation.Window> windows = pass.windows(WINDOW);
+        windowRows(windows);
         int correctionsBefore = 0;
         List<Double> laterF1 = new ArrayList<>();
         for (OnlineAdaptation.Window w : windows) {
-            Metrics m = w.metrics();
-            md.append(String.format(Locale.ROOT, "| %d | %d | %.4f | %.4f | %.4f | %.4f |%n", w.seen(), w.corrections(), m.f1(), m.precision(), m.recall(), m.fpr()));
             // windows that start with at least 500 corrections already learnt
-            if (correctionsBefore >= 500) laterF1.add(m.f1());
+            if (correctionsBefore >= 500) laterF1.add(w.metrics().f1());
             correctionsBefore = w.corrections();
         }
         int total = windows.isEmpty() ? 0 : windows.getLast().corrections();
@@ -324,7 +316,7 @@ public final class QualityReport {
                     : "The target (F1 >= 0.90 after 500 corrections) is not met here: this set's spam is review spam (fake, "
                             + "brand-only or off-topic reviews), told apart by meaning rather than by links or layout.\n\n");
         }
-        SpamEngine after = OnlineAdaptation.adapt(baseModel, "vispam-site", test);
+        SpamEngine after = pass.engine();
         md.append("Forgetting check on the held-out original domain (the same ").append(original.size()).append(" YouTube + SMS texts):\n\n");
         header();
         row("before adaptation", origBefore);
@@ -336,6 +328,18 @@ public final class QualityReport {
                         + "(FPR %.4f, %.4f and %.4f). Target as for gambling, a drop of at most 1 point: %s for another site, %s for the adapted site.%n%n",
                 origBefore.f1(), other.f1(), same.f1(), origBefore.fpr(), other.fpr(), same.fpr(),
                 metOrNot(origBefore.f1() - other.f1() <= 0.01), metOrNot(origBefore.f1() - same.f1() <= 0.01)));
+        return pass;
+    }
+
+    /** Comments per window of the adaptation streams. */
+    private static final int WINDOW = 500;
+
+    /** One table row per window of an adaptation stream. */
+    private void windowRows(List<OnlineAdaptation.Window> windows) {
+        for (OnlineAdaptation.Window w : windows) {
+            Metrics m = w.metrics();
+            md.append(String.format(Locale.ROOT, "| %d | %d | %.4f | %.4f | %.4f | %.4f |%n", w.seen(), w.corrections(), m.f1(), m.precision(), m.recall(), m.fpr()));
+        }
     }
 
     /** Spam and ham correction margins compared: {spam, ham}, the default first and the old equal margins last. */
@@ -353,7 +357,8 @@ public final class QualityReport {
      * streams share, then shown on the test streams (gambling and the ViSpamReviews test split).
      */
     private void correctionMargins(List<Example> corpus, Model baseModel, List<Example> original, List<Example> gambling,
-                                   PublicDatasets.ViSpamSplits vi, Path plotFile) throws java.io.IOException {
+                                   OnlineAdaptation.Pass gamblingPass, PublicDatasets.ViSpamSplits vi,
+                                   OnlineAdaptation.Pass viTestPass, Path plotFile) throws java.io.IOException {
         ModelParams defaults = ModelParams.defaults();
         md.append("## Correction margins: how far one correction moves a comment\n\n");
         md.append("A site's correction moves that comment's score past the threshold by a margin, through the site's own ")
@@ -384,34 +389,37 @@ public final class QualityReport {
                     corpus.stream().filter(e -> !(e.source().equals("youtube") && e.group().equals(v))).toList()));
             videoStreams.add(corpus.stream().filter(e -> e.source().equals("youtube") && e.group().equals(v)).toList());
         }
-        for (double[] m : MARGINS) {
+        OnlineAdaptation.Pass oldGambling = null, oldViTest = null;
+        for (int row = 0; row < MARGINS.length; row++) {
+            double[] m = MARGINS[row];
             progress(String.format(Locale.ROOT, "correction margins %.1f / %.1f", m[0], m[1]));
             Model base = baseModel.withCorrectionMargins(m[0], m[1]);
-            Metrics viSel = OnlineAdaptation.prequential(base, "vispam-train-site", viSelection, 500);
+            Metrics viSel = OnlineAdaptation.pass(base, "vispam-train-site", viSelection).after(WINDOW);
             List<Double> scores = new ArrayList<>();
             List<Boolean> labels = new ArrayList<>();
             for (int i = 0; i < videoModels.size(); i++) {
-                OnlineAdaptation.prequential(videoModels.get(i).withCorrectionMargins(m[0], m[1]), "video-site", videoStreams.get(i),
-                        VIDEO_SKIP, scores, labels);
+                OnlineAdaptation.pass(videoModels.get(i).withCorrectionMargins(m[0], m[1]), "video-site", videoStreams.get(i))
+                        .addAfter(VIDEO_SKIP, scores, labels);
             }
             Metrics yt = OnlineAdaptation.metrics(scores, labels);
-            Metrics gm = OnlineAdaptation.prequential(base, "gambling-site", gambling, 500);
-            Metrics vt = OnlineAdaptation.prequential(base, "vispam-site", viTest, 500);
-            Metrics gmForget = OnlineAdaptation.judgeAll(OnlineAdaptation.adapt(base, "gambling-site", gambling), "gambling-site", original);
-            Metrics vtForget = OnlineAdaptation.judgeAll(OnlineAdaptation.adapt(base, "vispam-site", viTest), "vispam-site", original);
+            // the first row is the default margins: the adaptation sections above walked these streams with them already
+            OnlineAdaptation.Pass gm = row == 0 ? gamblingPass : OnlineAdaptation.pass(base, "gambling-site", gambling);
+            OnlineAdaptation.Pass vt = row == 0 ? viTestPass : OnlineAdaptation.pass(base, "vispam-site", viTest);
+            Metrics gmForget = OnlineAdaptation.judgeAll(gm.engine(), "gambling-site", original);
+            Metrics vtForget = OnlineAdaptation.judgeAll(vt.engine(), "vispam-site", original);
             md.append(String.format(Locale.ROOT, "| %.1f | %.1f | %s | %s | %s | %s | %s | %s |%n", m[0], m[1], f1Fpr(viSel), f1Fpr(yt),
-                    f1Fpr(gm), f1Fpr(vt), f1Fpr(gmForget), f1Fpr(vtForget)));
+                    f1Fpr(gm.after(WINDOW)), f1Fpr(vt.after(WINDOW)), f1Fpr(gmForget), f1Fpr(vtForget)));
+            oldGambling = gm; // the last row, the old equal margins, is drawn beside the default
+            oldViTest = vt;
         }
         md.append('\n');
 
         progress("adaptation plot");
-        double[] before = MARGINS[MARGINS.length - 1];
-        Model old = baseModel.withCorrectionMargins(before[0], before[1]);
         AdaptationPlot plot = new AdaptationPlot()
-                .add("gambling, default margins", "#1b6ac9", false, OnlineAdaptation.run(baseModel, "gambling-site", gambling, 500))
-                .add("gambling, 2.0 / 2.0 (before)", "#1b6ac9", true, OnlineAdaptation.run(old, "gambling-site", gambling, 500))
-                .add("ViSpam test, default margins", "#c2410c", false, OnlineAdaptation.run(baseModel, "vispam-site", viTest, 500))
-                .add("ViSpam test, 2.0 / 2.0 (before)", "#c2410c", true, OnlineAdaptation.run(old, "vispam-site", viTest, 500));
+                .add("gambling, default margins", "#1b6ac9", false, gamblingPass.windows(WINDOW))
+                .add("gambling, 2.0 / 2.0 (before)", "#1b6ac9", true, oldGambling.windows(WINDOW))
+                .add("ViSpam test, default margins", "#c2410c", false, viTestPass.windows(WINDOW))
+                .add("ViSpam test, 2.0 / 2.0 (before)", "#c2410c", true, oldViTest.windows(WINDOW));
         Files.createDirectories(plotFile.getParent());
         Files.writeString(plotFile, plot.svg(), StandardCharsets.UTF_8);
         md.append("The two test streams, window by window (500 comments each) against the corrections learned so far: ")

@@ -28,8 +28,9 @@ class OnlineAdaptationTest {
             stream.add(new Example(true, "test", "s", campaign + (i % 2 == 0 ? "" : "!")));
             stream.add(new Example(false, "test", "s", "saw them live last year, what a voice, greetings from spain " + i));
         }
-        Metrics all = OnlineAdaptation.prequential(MODEL, "site", stream, 0);
-        Metrics later = OnlineAdaptation.prequential(MODEL, "site", stream, 10);
+        OnlineAdaptation.Pass pass = OnlineAdaptation.pass(MODEL, "site", stream);
+        Metrics all = pass.after(0);
+        Metrics later = pass.after(10);
         assertThat(all.n()).isEqualTo(40);
         assertThat(later.n()).isEqualTo(30);
         assertThat(all.fn()).isPositive(); // the first copies get through ...
@@ -38,12 +39,40 @@ class OnlineAdaptationTest {
     }
 
     @Test
+    void windowsCoverTheStreamInOrderAndDropAShortTail() {
+        List<Example> stream = TrainingFixtures.examples().subList(0, 23);
+        OnlineAdaptation.Pass pass = OnlineAdaptation.pass(MODEL, "site", stream);
+        List<OnlineAdaptation.Window> tenEach = pass.windows(10);
+        assertThat(tenEach).extracting(OnlineAdaptation.Window::seen).containsExactly(10, 20); // 3 left over: under half a window
+        assertThat(tenEach.get(1).metrics().n()).isEqualTo(10);
+        List<OnlineAdaptation.Window> eightEach = pass.windows(8);
+        assertThat(eightEach).extracting(OnlineAdaptation.Window::seen).containsExactly(8, 16, 23); // 7 left over: kept
+        assertThat(eightEach.getLast().metrics().n()).isEqualTo(7);
+        assertThat(eightEach.getLast().corrections()).isEqualTo(tenEach.getLast().corrections()
+                + correctionsBetween(stream, 20, 23));
+    }
+
+    /** The corrections the engine needs for comments {@code [from, to)} after learning the ones before (a fresh walk). */
+    private static int correctionsBetween(List<Example> stream, int from, int to) {
+        SpamEngine engine = SpamEngine.create(MODEL);
+        int made = 0;
+        for (int i = 0; i < to; i++) {
+            Example e = stream.get(i);
+            if (engine.judge("site", e.comment()).isSpam() != e.spam()) {
+                engine.learn("site", e.comment(), e.spam());
+                if (i >= from) made++;
+            }
+        }
+        return made;
+    }
+
+    @Test
     void pooledStreamsCountEveryScoredComment() {
         List<Double> scores = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         List<Example> stream = TrainingFixtures.examples().subList(0, 20);
-        OnlineAdaptation.prequential(MODEL, "a", stream, 5, scores, labels);
-        OnlineAdaptation.prequential(MODEL, "b", stream, 5, scores, labels);
+        OnlineAdaptation.pass(MODEL, "a", stream).addAfter(5, scores, labels);
+        OnlineAdaptation.pass(MODEL, "b", stream).addAfter(5, scores, labels);
         Metrics pooled = OnlineAdaptation.metrics(scores, labels);
         assertThat(pooled.n()).isEqualTo(30);
         assertThat(pooled.tp() + pooled.fn()).isEqualTo(2 * stream.subList(5, 20).stream().filter(Example::spam).count());
