@@ -1,5 +1,6 @@
 package org.winnow.engine;
 
+import org.winnow.engine.authors.AuthorHistory;
 import org.winnow.engine.explain.Explainer;
 import org.winnow.engine.features.FeatureExtractor;
 import org.winnow.engine.features.Features;
@@ -34,9 +35,12 @@ public final class SpamEngine {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Recent unlabelled traffic per site (bursts, waves of copies, script profile); not part of the model file. */
     private final RecentTraffic traffic;
+    /** Moderators' labels per author e-mail, website and name; guarded by {@link #lock}, like the model. */
+    private final AuthorHistory authors;
 
-    private SpamEngine(Model model, RecentTraffic traffic) {
+    private SpamEngine(Model model, RecentTraffic traffic, AuthorHistory authors) {
         this.traffic = traffic;
+        this.authors = authors;
         this.model = OnlineModel.of(model);
         this.params = model.params();
         this.extractor = new FeatureExtractor(model.config());
@@ -44,16 +48,26 @@ public final class SpamEngine {
 
     /**
      * An engine with default settings that starts from {@code model} (it is copied, not shared). It
-     * judges by the model alone, without recent-traffic signals: right for data sets, which have no
-     * times or addresses. A server passes {@link RecentTraffic#withDefaults()} to {@link #create(Model, RecentTraffic)}.
+     * judges by the model and the labels it learns, without recent-traffic signals: right for data
+     * sets, which have no times or addresses. A server passes {@link RecentTraffic#withDefaults()} to
+     * {@link #create(Model, RecentTraffic)}.
      */
     public static SpamEngine create(Model model) {
         return create(model, RecentTraffic.off());
     }
 
-    /** An engine that starts from {@code model} and tracks each site's recent traffic with {@code traffic} (its settings and clock). */
+    /**
+     * An engine that starts from {@code model}, tracks each site's recent traffic with {@code traffic}
+     * (its settings and clock) and keeps an {@link AuthorHistory#withDefaults() author history}.
+     */
     public static SpamEngine create(Model model, RecentTraffic traffic) {
-        return new SpamEngine(Objects.requireNonNull(model, "model"), Objects.requireNonNull(traffic, "traffic"));
+        return create(model, traffic, AuthorHistory.withDefaults());
+    }
+
+    /** An engine with the given recent-traffic tracking and author history (e.g. {@link AuthorHistory#off()} to measure without it). */
+    public static SpamEngine create(Model model, RecentTraffic traffic, AuthorHistory authors) {
+        return new SpamEngine(Objects.requireNonNull(model, "model"), Objects.requireNonNull(traffic, "traffic"),
+                Objects.requireNonNull(authors, "authors"));
     }
 
     /** Judges one comment for one site ({@code site} keys the per-site adjustments; any stable id). */
@@ -71,10 +85,12 @@ public final class SpamEngine {
         double[] contributions = f.contributionBuffer(); // logOdds fills the first f.size()
         double learned;
         OnlineModel.DuplicateMatch match;
+        Signal author;
         lock.readLock().lock();
         try {
             learned = model.logOdds(salt, f, contributions);
             match = model.nearestLearned(salt, f);
+            author = authors.assess(salt, comment);
         } finally {
             lock.readLock().unlock();
         }
@@ -82,7 +98,7 @@ public final class SpamEngine {
         if (match != null && match.similarity() >= params.memorySimilarity()) {
             memorySignal = (match.spam() ? 1 : -1) * params.memoryWeight() * match.similarity() * match.similarity();
         }
-        double logOdds = learned + memorySignal;
+        double logOdds = learned + memorySignal + (author == null ? 0 : author.weight());
         RecentTraffic.Assessment recent = traffic.observe(site, comment, f, logOdds - params.threshold(), recordTraffic);
         logOdds += recent.logOdds();
         double spamCopy = match != null && match.spam() ? match.similarity() : 0;
@@ -99,6 +115,7 @@ public final class SpamEngine {
                     + (match.spam() ? "spam" : "ham") + " on this site";
             learnedSignals.add(new Signal("near_duplicate", detail, memorySignal));
         }
+        if (author != null) learnedSignals.add(author);
         learnedSignals.addAll(recent.signals());
         if (learnedSignals.size() > explained) {
             // the explainer's list is strongest first already; what was added after it takes its place
@@ -130,6 +147,7 @@ public final class SpamEngine {
         lock.writeLock().lock();
         try {
             model.learn(site == null ? "" : site, f, spam);
+            authors.learn(OnlineModel.siteSalt(site), comment, spam);
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,7 +1,9 @@
 package org.winnow.engine;
 
 import org.junit.jupiter.api.Test;
+import org.winnow.engine.authors.AuthorHistory;
 import org.winnow.engine.model.Model;
+import org.winnow.engine.traffic.RecentTraffic;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -181,5 +183,29 @@ class SpamEngineTest {
         assertThat(styled.signals()).anyMatch(s -> s.detail().equals("styled_letters") && s.weight() > 0);
         Verdict cyrillic = engine.judge("s", Comment.ofText("\u043E\u0447\u0435\u043D\u044C \u0445\u043E\u0440\u043E\u0448\u0430\u044F \u043F\u0435\u0441\u043D\u044F"));
         assertThat(cyrillic.logOdds()).isEqualTo(0.0);
+    }
+
+    @Test
+    void aModeratorsLabelOnAnAuthorMovesTheirNextCommentByTheAuthorHistoryAloneBeyondWhatTheModelLearned() {
+        // the same labels on two engines, one keeping no author history: the difference is the history's signal
+        Model start = trainedEngine().snapshot();
+        SpamEngine withHistory = SpamEngine.create(start, RecentTraffic.off());
+        SpamEngine without = SpamEngine.create(start, RecentTraffic.off(), AuthorHistory.off());
+        Comment reported = Comment.builder().content("Great article, thanks for sharing, I bookmarked your site")
+                .author("seo services").authorEmail("kabu4411@gmail.com").authorUrl("http://seo-services-pro.example").build();
+        for (SpamEngine e : List.of(withHistory, without)) e.learn("site", reported, true);
+
+        Comment next = Comment.builder().content("Nice post, I learn something new here every day")
+                .author("seo services").authorEmail("zemo9081@gmail.com").authorUrl("https://seo-services-pro.example/").build();
+        Verdict v = withHistory.judge("site", next);
+        Verdict w = without.judge("site", next);
+        assertThat(v.logOdds() - w.logOdds()).isCloseTo(Math.log(3), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(v.signals()).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo("author_history");
+            assertThat(s.detail()).isEqualTo("this website was labelled spam once and ham 0 times on this site");
+        });
+        assertThat(w.signals()).noneSatisfy(s -> assertThat(s.name()).isEqualTo("author_history"));
+        // another site has no such history
+        assertThat(withHistory.judge("elsewhere", next).logOdds()).isEqualTo(without.judge("elsewhere", next).logOdds());
     }
 }

@@ -400,6 +400,7 @@ class ReaderFlowTest {
         // This harness runs without limits (the embedder's default); CommentRateLimitTest covers them on.
         String privacy = Harness.client().get(h.base + "/privacy").body();
         assertThat(privacy).contains("How your comment data is processed").doesNotContain("To stop floods of comments")
-                .contains("counts the site's most common words"); // the language signal's profile, always on
+                .contains("counts the site's most common words") // the language signal's profile, always on
+                .contains("keyed by a hash of each (not the address itself)"); // the author history, always on
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.winnow.server.TestEnv.THANKS;
 import static org.winnow.server.TestEnv.comment;
+import static org.winnow.server.TestEnv.commentWithEmail;
 import static org.winnow.server.TestEnv.form;
 
 import java.nio.file.Path;
@@ -77,6 +78,26 @@ class LearningLoopTest {
         env.restart();
         assertThat(check(near).text()).isEqualTo("true");
         assertThat(check(first).text()).isEqualTo("true");
+    }
+
+    @Test
+    void aReportedSpammersWebsiteCountsAgainstTheirNextCommentWhateverItSaysAndAfterARestart() {
+        submit("submit-spam", comment("best payday loans", "Hello, I found your blog on Google, very useful content here",
+                "comment_author_url", "http://payday-loans-kimo.example/apply"));
+        // another text, another address, the same advertised website
+        String next = commentWithEmail("payday loans", "zemo9081@example.net", "Thanks for the write-up, it was a good read",
+                "comment_author_url", "https://www.payday-loans-kimo.example/");
+        assertThat(explanation(check(next))).contains("\"author_history\"",
+                "this website was labelled spam once and ham 0 times on this site");
+        env.restart(); // rebuilt from the correction log
+        assertThat(explanation(check(next))).contains("this website was labelled spam once and ham 0 times on this site");
+        // a reader with another website is not touched by it
+        assertThat(explanation(check(comment("Ann Reader", "Thanks for the write-up, it was a good read",
+                "comment_author_url", "https://ann-reader.example")))).doesNotContain("author_history");
+    }
+
+    String explanation(Response checked) {
+        return env.store.checks().byGuid(checked.header("x-akismet-guid")).orElseThrow().explanation();
     }
 
     @Test
