@@ -51,6 +51,7 @@ public class EngineBench {
     private FeatureExtractor extractor;
     private SpamEngine engine;
     private SpamEngine modelOnly;
+    private SpamEngine taught;
     private int next;
 
     @Setup(Level.Trial)
@@ -67,7 +68,15 @@ public class EngineBench {
         extractor = new FeatureExtractor(model.config());
         engine = SpamEngine.create(model, RecentTraffic.withDefaults());
         modelOnly = SpamEngine.create(model);
+        // A site whose moderators have corrected the engine: its site adjustments are read for every
+        // feature, and the author history holds labels (on generated comments that are not judged below).
+        taught = SpamEngine.create(model, RecentTraffic.withDefaults());
+        List<Items.Item> corrections = Items.typical(TAUGHT_LABELS, 200, 20261126L);
+        for (Items.Item item : corrections) taught.learn(SITE, item.comment(), item.spam());
     }
+
+    /** Corrections the taught site has made before the benchmark. */
+    private static final int TAUGHT_LABELS = 500;
 
     private int nextIndex() {
         int i = next;
@@ -94,6 +103,15 @@ public class EngineBench {
     @Benchmark
     public Verdict judge() {
         return engine.judge(SITE, comments[nextIndex()]);
+    }
+
+    /**
+     * The whole verdict on a site that has taught the engine {@value #TAUGHT_LABELS} corrections: what a
+     * server pays once moderators have worked (site adjustments per feature, author history look-ups).
+     */
+    @Benchmark
+    public Verdict judgeOnATaughtSite() {
+        return taught.judge(SITE, comments[nextIndex()]);
     }
 
     /** The same without the recent-traffic signals (what a library user of the engine alone pays). */

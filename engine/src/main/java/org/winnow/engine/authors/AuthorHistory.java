@@ -193,11 +193,18 @@ public final class AuthorHistory {
 
     /** The name folded to lower case with its spaces collapsed. */
     static String name(String raw) {
-        StringBuilder b = new StringBuilder(raw.length());
-        for (String part : raw.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (part.isEmpty()) continue;
-            if (!b.isEmpty()) b.append(' ');
-            b.append(part);
+        String lower = raw.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean space = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = !b.isEmpty();
+                continue;
+            }
+            if (space) b.append(' ');
+            space = false;
+            b.append(c);
         }
         return b.toString();
     }

@@ -18,7 +18,7 @@ import java.io.OutputStream;
 public final class Model {
     private static final int MAGIC = 0x574E4E57; // "WNNW"
     /** 3: separate correction margins for spam and ham (2 had one margin for both). */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     final FeatureConfig config;
     final ModelParams params;
@@ -134,6 +134,13 @@ public final class Model {
         if (sites < 0) throw new IOException("corrupt site count");
         int[] trainedSites = new int[sites];
         for (int i = 0; i < sites; i++) trainedSites[i] = data.readInt();
+        if (version < 4) {
+            // Before format 4 a site's adjustments sat at other slots (OnlineModel.siteSlot), and the features
+            // behind them are not in the file: they are dropped, and the sites judge by the global model until
+            // they teach it again. A server loses nothing: it rebuilds them from its correction log at start.
+            siteWeights = new float[siteWeights.length];
+            trainedSites = new int[0];
+        }
         NearDuplicateMemory memory = NearDuplicateMemory.read(data, params.memoryCapacity());
         return new Model(config, params, weights, spamCounts, hamCounts, siteWeights, trainedSites,
                 bias, spamExamples, hamExamples, memory);
