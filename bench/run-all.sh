@@ -50,6 +50,7 @@ R[normalise]=$(jmh "$OUT/jmh.json" .normalise)
 R[features]=$(jmh "$OUT/jmh.json" .features)
 R[judge]=$(jmh "$OUT/jmh.json" .judge)
 R[judge_model]=$(jmh "$OUT/jmh.json" .judgeWithoutTraffic)
+R[judge_taught]=$(jmh "$OUT/jmh.json" .judgeOnATaughtSite)
 R[learn]=$(jmh "$OUT/jmh.json" .learn)
 R[model_load]=$(jmh "$OUT/jmh.json" .loadDefaultModel)
 R[judge_items]=$(jmh "$OUT/jmh-peer-items.json" .judgeItem)
@@ -132,6 +133,7 @@ PY
   echo "|---|---|---|---|---|"
   echo "| judge, typical 200-char comment with a link (JMH, 1 thread; recent-traffic signals on, as the server runs) | ${R[judge]} /s | ≥ 100,000 /s | | ${R[jmh_load]} |"
   echo "| judge, the same without recent-traffic signals | ${R[judge_model]} /s | | | ${R[jmh_load]} |"
+  echo "| judge, the same on a site that has taught the engine 500 corrections (site adjustments, author history) | ${R[judge_taught]} /s | | | ${R[jmh_load]} |"
   echo "| judge, peers' $SPLIT test items (JMH, 1 thread) | ${R[judge_items]} /s | ≥ 50× SA, ≥ 5× bogofilter | bogofilter ${R[bogofilter]:-n/a} /s ($(ratio "${R[judge_items]}" "${R[bogofilter]:-x}")), SpamAssassin API ${R[sa_direct]:-n/a} /s ($(ratio "${R[judge_items]}" "${R[sa_direct]:-x}")), spamd+spamc ${R[spamd]:-n/a} /s ($(ratio "${R[judge_items]}" "${R[spamd]:-x}")) | ${R[peers_load]:-} |"
   echo "| judge through the peers' harness (winnow classify, whole test file) | ${R[winnow_cli]:-n/a} /s | | as above | ${R[peers_load]:-} |"
   echo "| normalise (JMH) | ${R[normalise]} /s | | | ${R[jmh_load]} |"

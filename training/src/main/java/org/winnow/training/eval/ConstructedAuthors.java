@@ -20,15 +20,16 @@ import java.util.Random;
  * to measure what the author fields add when moderators correct the engine's mistakes. Texts are
  * held-out public texts; only the identities are made up. Readers keep their name, address and site,
  * and some comment often; spammers come in campaigns that keep one advertised website (with a keyword
- * name), or one throwaway address, or change every field each time, and single spam comes in between.
- * Every comment of a campaign has a different text, so only the author fields tie them together.
+ * name), or one throwaway address, or link one site from the text, or change every field each time,
+ * and single spam comes in between. Every comment of a campaign has a different text, so only the author
+ * fields (or the one link) tie them together.
  * Deterministic for a seed. Constructed data: it shows what the fields add when authors behave like
  * this, not how often they do.
  */
 public final class ConstructedAuthors {
     /** The kinds of item, in report order. */
     public static final List<String> KINDS = List.of("ham", "advertised website", "one throwaway address",
-            "changing identity", "single spam");
+            "one linked site", "changing identity", "single spam");
 
     /** One comment, in stream order, with its label and kind. */
     public record Item(Comment comment, boolean spam, String kind) {}
@@ -42,7 +43,9 @@ public final class ConstructedAuthors {
         /** Every mistake is corrected; author fields reach the model only as features. */
         FEATURES_ONLY("corrections, author fields as model features only"),
         /** Every mistake is corrected; author fields are model features and the author history (the default). */
-        DEFAULT("corrections, model features + author history (default)");
+        DEFAULT("corrections, model features + author history (default)"),
+        /** As {@link #DEFAULT}, on a model trained without link features (pass that model): what a linked site's local reputation adds. */
+        NO_LINK_FEATURES("the same, on a model without link features");
 
         public final String label;
 
@@ -72,6 +75,8 @@ public final class ConstructedAuthors {
     }
 
     private static final String SITE = "constructed-authors";
+    /** Ham texts set aside as the words of linked-site spam. */
+    private static final int INNOCENT = 200;
     private static final String[] FIRST = {"Anna", "James", "Maria", "David", "Sofia", "Michael", "Emma", "Daniel",
             "Olivia", "Thomas", "Laura", "Peter", "Chloe", "Lucas", "Hannah", "Mark", "Julia", "Samuel", "Nina",
             "Robert", "Grace", "Ahmed", "Priya", "Kenji", "Fatima", "Carlos", "Ingrid", "Pavel", "Aisha", "Liam",
@@ -100,13 +105,18 @@ public final class ConstructedAuthors {
     /**
      * Builds the stream.
      *
-     * @param ham       held-out ham texts (readers); at most 2,000 are used
+     * @param ham       held-out ham texts: at most 2,000 for the readers, and up to 200 more (a fifth at
+     *                  most) as the words around the links of the linked-site campaigns
      * @param spam      held-out spam of the domain the model was trained on; each text is used once
      * @param otherSpam spam of a domain the model never saw, for every other campaign (each text used once)
      */
     public static List<Item> build(List<Example> ham, List<Example> spam, List<Example> otherSpam, long seed) {
         ConstructedAuthors a = new ConstructedAuthors(seed);
-        List<String> hamTexts = a.shuffledTexts(ham, 2000);
+        List<String> allHam = a.shuffledTexts(ham, 2000 + INNOCENT);
+        // innocent texts set aside for the linked-site campaigns, which are not the readers'
+        List<String> innocent = allHam.subList(0, Math.min(INNOCENT, allHam.size() / 5));
+        List<String> hamTexts = allHam.subList(innocent.size(), allHam.size());
+        int nextInnocent = 0;
         Texts texts = new Texts(a.shuffledTexts(spam, Integer.MAX_VALUE), a.shuffledTexts(otherSpam, Integer.MAX_VALUE));
         List<Identity> readers = new ArrayList<>();
         for (int r = 0; r < 400; r++) readers.add(a.reader());
@@ -142,6 +152,21 @@ public final class ConstructedAuthors {
                 a.items.add(new Item(id.comment(texts.next(k)), true, "changing identity"));
             }
         }
+        for (int k = 0; k < 6; k++) {
+            String site = a.word() + "-" + OFFERS[(k + 5) % OFFERS.length].replace(' ', '-') + TLDS[a.random.nextInt(TLDS.length)];
+            int n = 6 + a.random.nextInt(15);
+            for (int c = 0; c < n; c++) {
+                // each comment links another page of the one site, in the middle of a new text
+                // innocent words around the link, as link spam often is; the other domain's spam for odd campaigns
+                String text = k % 2 == 0 && nextInnocent < innocent.size() ? innocent.get(nextInnocent++) : texts.next(k);
+                int cut = text.length() / 2;
+                while (cut < text.length() && text.charAt(cut) != ' ') cut++;
+                String link = "http://" + site + "/" + a.word() + "?id=" + a.random.nextInt(100_000);
+                String body = text.substring(0, cut) + " " + link + text.substring(cut);
+                Identity id = new Identity(a.personName(), a.throwaway(), "");
+                a.items.add(new Item(id.comment(body), true, "one linked site"));
+            }
+        }
         for (int c = 0; c < 150; c++) {
             String website = a.random.nextBoolean() ? "" : "http://" + a.word() + a.word() + TLDS[a.random.nextInt(TLDS.length)];
             Identity id = new Identity(a.personName(), a.throwaway(), website);
@@ -158,8 +183,9 @@ public final class ConstructedAuthors {
      * {@link Mode#MODEL_ONLY} each wrong verdict is corrected at once, as a moderator would.
      */
     public static Run run(Model model, List<Item> items, Mode mode) {
+        boolean history = mode == Mode.DEFAULT || mode == Mode.NO_LINK_FEATURES;
         SpamEngine engine = SpamEngine.create(model, RecentTraffic.off(),
-                mode == Mode.DEFAULT ? AuthorHistory.withDefaults() : AuthorHistory.off());
+                history ? AuthorHistory.withDefaults() : AuthorHistory.off());
         double[] margins = new double[items.size()];
         int corrections = 0;
         for (int i = 0; i < items.size(); i++) {

@@ -31,7 +31,7 @@ class ConstructedAuthorsTest {
         List<ConstructedAuthors.Item> items = ConstructedAuthors.build(HAM, SPAM, OTHER, 7);
         Map<String, Integer> counts = ConstructedAuthors.counts(items);
         assertThat(counts.keySet()).containsExactlyElementsOf(ConstructedAuthors.KINDS);
-        assertThat(counts.get("ham")).isEqualTo(600);
+        assertThat(counts.get("ham")).isEqualTo(480); // a fifth of the 600 texts set aside as the words of link spam
         assertThat(counts.get("single spam")).isEqualTo(150);
         assertThat(counts.get("advertised website")).isBetween(12 * 6, 12 * 20);
 
@@ -48,7 +48,14 @@ class ConstructedAuthorsTest {
                 .map(i -> i.comment().authorEmail()).collect(Collectors.toSet());
         assertThat(throwaway).hasSize(8);
         assertThat(items).filteredOn(i -> i.kind().equals("ham")).allSatisfy(i -> assertThat(i.spam()).isFalse())
-                .filteredOn(i -> !i.comment().authorEmail().isEmpty()).hasSizeGreaterThan(480);
+                .filteredOn(i -> !i.comment().authorEmail().isEmpty()).hasSizeGreaterThan(384);
+        // 6 linked sites, another page of one of them in every text of their campaigns, under changing identities
+        List<Comment> linked = items.stream().filter(i -> i.kind().equals("one linked site"))
+                .map(ConstructedAuthors.Item::comment).toList();
+        assertThat(linked.stream().map(c -> c.content().replaceAll("(?s).*http://([^/]+)/.*", "$1")).collect(Collectors.toSet()))
+                .hasSize(6);
+        assertThat(linked).allSatisfy(c -> assertThat(c.authorUrl()).isEmpty());
+        assertThat(linked.stream().map(Comment::authorEmail).collect(Collectors.toSet())).hasSameSizeAs(linked);
         // every other campaign speaks the other domain
         assertThat(items).filteredOn(i -> i.comment().content().startsWith("ayo daftar")).isNotEmpty()
                 .allSatisfy(i -> assertThat(i.kind()).isNotIn("ham", "single spam"));
