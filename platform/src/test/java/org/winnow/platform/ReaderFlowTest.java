@@ -401,6 +401,7 @@ class ReaderFlowTest {
         String privacy = Harness.client().get(h.base + "/privacy").body();
         assertThat(privacy).contains("How your comment data is processed").doesNotContain("To stop floods of comments")
                 .contains("counts the site's most common words") // the language signal's profile, always on
-                .contains("keyed by a hash of each (not the address itself)"); // the author history, always on
+                .contains("keyed by a hash of each (not the address itself)") // the author history, always on
+                .contains("the copy of its fields in the filter's training"); // what erasing leaves (the log is never pruned)
     }
 }
