@@ -55,7 +55,12 @@ final class AdminCommand {
         }
 
         @Override
-        public void correct(long siteId, Comment comment, boolean spam, String source) {
+        public void correct(long siteId, long commentId, Comment comment, boolean spam, String source) {
+            throw new IllegalStateException("not serving");
+        }
+
+        @Override
+        public void forget(long siteId, long commentId) {
             throw new IllegalStateException("not serving");
         }
     };

@@ -208,8 +208,13 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void correct(long siteId, Comment comment, boolean spam, String source) {
-            server.correct(siteId, comment, spam, source);
+        public void correct(long siteId, long commentId, Comment comment, boolean spam, String source) {
+            server.correct(siteId, trafficId(commentId), comment, spam, source);
+        }
+
+        @Override
+        public void forget(long siteId, long commentId) {
+            server.forget(siteId, trafficId(commentId));
         }
 
         @Override

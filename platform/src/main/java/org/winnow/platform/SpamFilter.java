@@ -18,9 +18,16 @@ public interface SpamFilter {
 
     /**
      * Teaches the filter one labelled example, exactly as a submit-spam ({@code spam = true}) or a
-     * submit-ham does. {@code source} says who decided, e.g. {@code "moderator"}.
+     * submit-ham does. {@code source} says who decided, e.g. {@code "moderator"}; {@code commentId} is
+     * the stored comment it was made from, for {@link #forget}.
      */
-    void correct(long siteId, Comment comment, boolean spam, String source);
+    void correct(long siteId, long commentId, Comment comment, boolean spam, String source);
+
+    /**
+     * The comment's author had it erased: erase any copy of its fields that {@link #correct} kept. The
+     * filter may keep what it learned from it until it is rebuilt.
+     */
+    void forget(long siteId, long commentId);
 
     /**
      * The comment this thread judged last is about to be stored under {@code commentId}. A filter that

@@ -135,6 +135,7 @@ class AdminTest {
         assertThat(lesson.source()).isEqualTo("moderator");
         assertThat(lesson.comment().content()).isEqualTo("holdme: a comment for the queue");
         assertThat(lesson.siteId()).isEqualTo(h.homeSite().apiSiteId());
+        assertThat(lesson.commentId()).isEqualTo(id);
     }
 
     @Test
@@ -242,6 +243,7 @@ class AdminTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(0).get("email").asText()).isEqualTo(email);
         c.post(h.base + "/admin/data/erase", fields("_csrf", csrf, "email", email));
         assertThat(h.comments.byId(id)).isEmpty();
+        assertThat(h.filter.forgotten).isNotEmpty().last().isEqualTo(id); // the filter erases its copies too
     }
 
     @Test

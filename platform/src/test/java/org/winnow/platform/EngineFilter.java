@@ -9,12 +9,14 @@ import org.winnow.engine.model.Model;
 
 /** The test's SpamFilter: a real SpamEngine that learns at once, with a record of every lesson. */
 final class EngineFilter implements SpamFilter {
-    record Lesson(long siteId, Comment comment, boolean spam, String source) {}
+    record Lesson(long siteId, long commentId, Comment comment, boolean spam, String source) {}
 
     final SpamEngine engine = SpamEngine.create(Model.empty());
     final List<Lesson> lessons = new CopyOnWriteArrayList<>();
     /** Ids the intake said it was storing judged comments under, in order. */
     final List<Long> storing = new CopyOnWriteArrayList<>();
+    /** Comment ids whose copies the platform asked to forget, in order. */
+    final List<Long> forgotten = new CopyOnWriteArrayList<>();
 
     @Override
     public Verdict judge(long siteId, Comment comment) {
@@ -22,9 +24,14 @@ final class EngineFilter implements SpamFilter {
     }
 
     @Override
-    public void correct(long siteId, Comment comment, boolean spam, String source) {
-        lessons.add(new Lesson(siteId, comment, spam, source));
+    public void correct(long siteId, long commentId, Comment comment, boolean spam, String source) {
+        lessons.add(new Lesson(siteId, commentId, comment, spam, source));
         engine.learn(Long.toString(siteId), comment, spam);
+    }
+
+    @Override
+    public void forget(long siteId, long commentId) {
+        forgotten.add(commentId);
     }
 
     @Override

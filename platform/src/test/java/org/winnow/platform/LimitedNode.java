@@ -33,8 +33,13 @@ final class LimitedNode implements AutoCloseable {
             }
 
             @Override
-            public void correct(long siteId, Comment comment, boolean spam, String source) {
-                engine.correct(siteId, comment, spam, source);
+            public void correct(long siteId, long commentId, Comment comment, boolean spam, String source) {
+                engine.correct(siteId, commentId, comment, spam, source);
+            }
+
+            @Override
+            public void forget(long siteId, long commentId) {
+                engine.forget(siteId, commentId);
             }
         };
         platform = Platform.create(store, dbUrl, counting,

@@ -226,8 +226,10 @@ class ReaderFlowTest {
         JsonNode export = JSON.readTree(Harness.client().get(h.base + "/my/" + token + "/export.json").body());
         assertThat(export.get("email").asText()).isEqualTo("erin@example.org");
         assertThat(export.get("comment").asText()).isEqualTo("Please forget me later.");
+        long id = h.filter.storing.getLast();
         HttpResponse<String> erased = Harness.client().post(h.base + "/my/" + token + "/erase", fields("confirm", "1"));
         assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(h.filter.forgotten).isNotEmpty().last().isEqualTo(id); // the filter erases its copies too
         assertThat(Harness.client().get(h.base + ARTICLE).body()).doesNotContain("Please forget me later.");
         assertThat(Harness.client().get(h.base + "/my/" + token).statusCode()).isEqualTo(404);
     }
@@ -402,6 +404,6 @@ class ReaderFlowTest {
         assertThat(privacy).contains("How your comment data is processed").doesNotContain("To stop floods of comments")
                 .contains("counts the site's most common words") // the language signal's profile, always on
                 .contains("keyed by a hash of each (not the address itself)") // the author history, always on
-                .contains("the copy of its fields in the filter's training"); // what erasing leaves (the log is never pruned)
+                .contains("includes the copy in the filter's training log"); // erasing reaches the training log too
     }
 }

@@ -172,13 +172,25 @@ public final class WinnowServer implements AutoCloseable {
     /**
      * Files a moderator's decision exactly as a submit-spam / submit-ham: appended to the
      * correction log (so every node learns it) and learned here before this returns.
+     *
+     * @param subject what the decision is about (the platform's {@code "comment:<id>"}), so that
+     *                {@link #forget} can erase the copy it keeps; null for none
      */
-    public void correct(long siteId, Comment comment, boolean spam, String source) {
+    public void correct(long siteId, String subject, Comment comment, boolean spam, String source) {
         LiveModel live = started();
         CommentFields fields = CommentFields.fromComment(comment, limits);
         Correction appended = store.corrections().append(new Correction(0, siteId, null, spam, source,
-                fields.toStoredJson(false, Corrections.MAX_COMMENT_CHARS), clock.instant(), null));
+                fields.toStoredJson(false, Corrections.MAX_COMMENT_CHARS), clock.instant(), null), subject);
         live.applyThrough(appended.seq());
+    }
+
+    /**
+     * Erases the copies of a comment's fields that {@link #correct} put in the correction log under
+     * {@code subject}, when its author asks for the comment to be erased. The model forgets it when the
+     * nodes next start (they replay the log without it); returns how many copies were erased.
+     */
+    public int forget(long siteId, String subject) {
+        return store.corrections().erase(siteId, subject);
     }
 
     private synchronized LiveModel started() {

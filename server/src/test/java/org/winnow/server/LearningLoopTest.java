@@ -96,6 +96,31 @@ class LearningLoopTest {
                 "comment_author_url", "https://ann-reader.example")))).doesNotContain("author_history");
     }
 
+    @Test
+    void aModeratorsDecisionOnAnErasedCommentLeavesNoCopyAndIsForgottenAfterARestart() {
+        long site = env.store.keys().site(env.store.keys().verify(env.key).orElseThrow().id(), TestEnv.BLOG).id();
+        org.winnow.engine.Comment erased = org.winnow.engine.Comment.builder().content(TEXT).author("Erin Erase")
+                .authorEmail("erin@example.org").authorUrl("https://erin.example").build();
+        org.winnow.engine.Comment kept = org.winnow.engine.Comment.builder().content(TEXT_ONE_WORD_CHANGED)
+                .author("Kim Kept").authorEmail("kim@example.org").build();
+        env.server.correct(site, "comment:7", erased, true, "moderator");
+        env.server.correct(site, "comment:8", kept, true, "moderator");
+        String probe = comment("Erin Erase", TEXT, "comment_author_url", "https://erin.example");
+        assertThat(explanation(check(probe))).contains("this website was labelled spam once");
+
+        assertThat(env.server.forget(site, "comment:7")).isEqualTo(1);
+        List<Correction> log = corrections();
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0).comment()).isEqualTo(org.winnow.store.Corrections.ERASED_COMMENT);
+        assertThat(log.get(1).comment()).contains("Kim Kept");
+        // rebuilt from the log without it: the erased author's website is unknown again, the other lesson stays
+        env.restart();
+        assertThat(explanation(check(probe))).doesNotContain("author_history");
+        assertThat(explanation(check(comment("Kim Kept", "A different text altogether about gardening",
+                "comment_author_email", "kim@example.org")))).contains("this e-mail address was labelled spam once");
+        assertThat(env.server.forget(site, "comment:7")).isZero();
+    }
+
     String explanation(Response checked) {
         return env.store.checks().byGuid(checked.header("x-akismet-guid")).orElseThrow().explanation();
     }

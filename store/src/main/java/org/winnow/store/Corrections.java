@@ -19,6 +19,15 @@ public interface Corrections {
     /** Largest {@code limit} accepted by {@link #after}. */
     int MAX_LIMIT = 10_000;
 
+    /** Longest accepted subject (see {@link #append(Correction, String)}). */
+    int MAX_SUBJECT_CHARS = 64;
+
+    /**
+     * What an erased correction's {@link Correction#comment()} becomes: its label, source and time stay
+     * (the log keeps its seqs and counts), the comment's fields are gone, and replay skips it.
+     */
+    String ERASED_COMMENT = "{\"erased\":true}";
+
     /**
      * One labelled example.
      *
@@ -43,6 +52,22 @@ public interface Corrections {
      * @throws StoreException           e.g. {@link StoreException.Reason#MISSING_REFERENCE} for an unknown site
      */
     Correction append(Correction correction);
+
+    /**
+     * {@link #append(Correction)}, naming what the correction is about (e.g. {@code "comment:42"} for a
+     * platform comment; null for none), so that {@link #erase} can find it later.
+     *
+     * @throws IllegalArgumentException also for a blank subject or one longer than {@value #MAX_SUBJECT_CHARS}
+     */
+    Correction append(Correction correction, String subject);
+
+    /**
+     * Erases the comment's fields from every correction of {@code siteId} about {@code subject}: each
+     * keeps its seq, label, source and time, its comment becomes {@link #ERASED_COMMENT} and it is about
+     * nothing any more. For a person's request to erase their comment. Returns how many were erased.
+     * Nodes that learned them keep what they learned until they restart; replay skips them.
+     */
+    int erase(long siteId, String subject);
 
     /**
      * Up to {@code limit} (1…{@value #MAX_LIMIT}) corrections with seq greater than {@code afterSeq}, in

@@ -27,7 +27,13 @@ final class SqlCorrections implements Corrections {
 
     @Override
     public Correction append(Correction correction) {
+        return append(correction, null);
+    }
+
+    @Override
+    public Correction append(Correction correction, String subject) {
         Validate.present("correction", correction);
+        if (subject != null) Validate.nonBlank("correction subject", subject, MAX_SUBJECT_CHARS);
         long siteId = Validate.id("correction siteId", correction.siteId());
         String guid = correction.guid();
         if (guid != null && !Validate.isLowerHex(guid, 32)) {
@@ -47,8 +53,8 @@ final class SqlCorrections implements Corrections {
         }
         return db.write("append a correction for site " + siteId, c -> {
             long seq = Counters.next(c, Counters.CORRECTIONS);
-            Sql.update(c, "INSERT INTO corrections (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    seq, siteId, guid, correction.spam(), source, comment, at, previous);
+            Sql.update(c, "INSERT INTO corrections (" + COLUMNS + ", subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    seq, siteId, guid, correction.spam(), source, comment, at, previous, subject);
             return new Correction(seq, siteId, guid, correction.spam(), source, comment, Instant.ofEpochMilli(at),
                     previous);
         });
@@ -62,6 +68,15 @@ final class SqlCorrections implements Corrections {
         return db.read("read corrections after seq " + afterSeq, c -> Sql.list(c,
                 "SELECT " + COLUMNS + " FROM corrections WHERE seq > ? ORDER BY seq LIMIT ?",
                 SqlCorrections::correction, afterSeq, limit));
+    }
+
+    @Override
+    public int erase(long siteId, String subject) {
+        long site = Validate.id("siteId", siteId);
+        String about = Validate.nonBlank("subject", subject, MAX_SUBJECT_CHARS);
+        return db.write("erase the corrections about " + about + " of site " + site, c -> Sql.update(c,
+                "UPDATE corrections SET comment = ?, subject = NULL WHERE site_id = ? AND subject = ?",
+                ERASED_COMMENT, site, about));
     }
 
     @Override

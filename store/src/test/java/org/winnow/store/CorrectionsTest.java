@@ -41,6 +41,49 @@ class CorrectionsTest extends StoreTestBase {
         assertThatThrownBy(() -> log.after(0, Corrections.MAX_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void erasingASubjectBlanksItsCorrectionsAndNothingElse() {
+        Fixture f = fixture();
+        long otherSite = f.store().keys().create("https://other.example", "other").site().id();
+        Corrections log = f.store().corrections();
+        Instant at = Instant.parse("2024-05-01T12:00:00Z");
+        Correction about42 = log.append(new Correction(0, f.siteId(), null, true, "moderator", "{\"author\":\"Ann\"}", at, null), "comment:42");
+        Correction unnamed = log.append(new Correction(0, f.siteId(), null, true, "submit-spam", "{\"n\":1}", at, null));
+        Correction about43 = log.append(new Correction(0, f.siteId(), null, false, "moderator", "{\"n\":2}", at, null), "comment:43");
+        Correction again42 = log.append(new Correction(0, f.siteId(), null, false, "moderator", "{\"author\":\"Ann\"}", at, null), "comment:42");
+        Correction elsewhere = log.append(new Correction(0, otherSite, null, true, "moderator", "{\"n\":3}", at, null), "comment:42");
+
+        assertThat(log.erase(f.siteId(), "comment:42")).isEqualTo(2);
+        List<Correction> after = log.after(0, 10);
+        assertThat(after).hasSize(5);
+        // seq, label, source and time stay; only the fields go
+        assertThat(after.get(0)).isEqualTo(new Correction(about42.seq(), f.siteId(), null, true, "moderator",
+                Corrections.ERASED_COMMENT, about42.at(), null));
+        assertThat(after.get(3).comment()).isEqualTo(Corrections.ERASED_COMMENT);
+        assertThat(after.get(3).spam()).isFalse();
+        assertThat(after.get(1)).isEqualTo(unnamed);
+        assertThat(after.get(2)).isEqualTo(about43);
+        assertThat(after.get(4)).isEqualTo(elsewhere); // another site's comment 42 is another comment
+        assertThat(log.count()).isEqualTo(5);
+        assertThat(again42.seq()).isEqualTo(4);
+        // erased corrections are about nothing any more
+        assertThat(log.erase(f.siteId(), "comment:42")).isZero();
+        assertThat(log.erase(f.siteId(), "comment:404")).isZero();
+    }
+
+    @Test
+    void aSubjectMustBeShortAndNotBlank() {
+        Fixture f = fixture();
+        Corrections log = f.store().corrections();
+        Correction c = new Correction(0, f.siteId(), null, true, "moderator", "{}", Instant.now(), null);
+        assertThatThrownBy(() -> log.append(c, " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.append(c, "x".repeat(Corrections.MAX_SUBJECT_CHARS + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.erase(f.siteId(), "")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(log.count()).isZero();
+        assertThat(log.append(c, "x".repeat(Corrections.MAX_SUBJECT_CHARS)).seq()).isEqualTo(1);
+    }
+
     /**
      * Two nodes append concurrently while a third tails the log with after(lastSeen): the tail must
      * see every correction exactly once, in seq order, and the seqs must have no gaps.

@@ -57,6 +57,16 @@ public final class Moderator {
         return changed;
     }
 
+    /**
+     * Before a comment is erased at its author's request (their private link, or an admin acting on
+     * their e-mail address): the spam filter erases any copy of its fields it kept from a moderator's
+     * decision on it. Throws if it cannot, so the caller erases nothing and the request can be repeated.
+     */
+    public void forgetLessons(StoredComment c) {
+        Site site = sites.byId(c.siteId()).orElse(null);
+        if (site != null) filter.forget(site.apiSiteId(), c.id());
+    }
+
     private void teach(StoredComment c, boolean spam) {
         Site site = sites.byId(c.siteId()).orElse(null);
         if (site == null) return;
@@ -66,7 +76,7 @@ public final class Moderator {
                 .permalink(permalink).commentType(c.parentId() == null ? "comment" : "reply")
                 .honeypotValue(c.honeypot()).secondsToSubmit(c.secondsToSubmit()).build();
         try {
-            filter.correct(site.apiSiteId(), example, spam, "moderator");
+            filter.correct(site.apiSiteId(), c.id(), example, spam, "moderator");
         } catch (RuntimeException e) {
             // The decision itself stands; only the lesson is lost, and the log says so.
             LOG.warn("spam filter could not learn from moderation of comment {}", c.id(), e);

@@ -395,6 +395,7 @@ final class AdminRoutes {
         if (email.isEmpty()) throw HttpError.badRequest("Give the e-mail address whose comments to erase.");
         int n = 0;
         for (StoredComment c : web.comments().byEmailHash(web.intake().emailHash(email))) {
+            web.moderator().forgetLessons(c);
             web.comments().delete(c.id(), web.clock().millis());
             n++;
         }

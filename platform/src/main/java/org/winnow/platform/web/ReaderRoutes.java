@@ -182,6 +182,7 @@ final class ReaderRoutes {
 
     void erase(Context ctx) {
         StoredComment c = owned(ctx);
+        web.moderator().forgetLessons(c); // first: if it fails, nothing is erased yet and the reader can try again
         // Erasing keeps a placeholder only when others replied to it; otherwise the row goes entirely.
         if (web.comments().hasReplies(c.id())) web.comments().erase(c.id(), web.clock().millis());
         else web.comments().delete(c.id(), web.clock().millis());

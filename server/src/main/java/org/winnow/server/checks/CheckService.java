@@ -280,6 +280,7 @@ public final class CheckService {
 
     /** Turns a stored correction into the engine's input, or null for one that must not be learned. */
     public static org.winnow.engine.Comment learnable(Correction c, Limits limits) {
+        if (c.comment().equals(Corrections.ERASED_COMMENT)) return null; // erased at its author's request
         CommentFields.Stored s = CommentFields.fromStoredJson(c.comment(), limits);
         return s.test() ? null : s.fields().toComment();
     }

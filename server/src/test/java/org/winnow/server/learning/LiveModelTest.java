@@ -34,6 +34,16 @@ class LiveModelTest {
         }
 
         @Override
+        public Correction append(Correction c, String subject) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int erase(long siteId, String subject) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Correction> after(long afterSeq, int limit) {
             reads.incrementAndGet();
             synchronized (entries) {
@@ -123,6 +133,16 @@ class LiveModelTest {
         Corrections flaky = new Corrections() {
             @Override
             public Correction append(Correction c) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Correction append(Correction c, String subject) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int erase(long siteId, String subject) {
                 throw new UnsupportedOperationException();
             }
 
