@@ -17,7 +17,10 @@ import java.io.OutputStream;
  */
 public final class Model {
     private static final int MAGIC = 0x574E4E57; // "WNNW"
-    /** 3: separate correction margins for spam and ham (2 had one margin for both). */
+    /**
+     * 4: a site's adjustments at {@code OnlineModel.siteSlot} (older files' site adjustments are dropped on
+     * read); 3: separate correction margins for spam and ham (2 had one margin for both).
+     */
     private static final int VERSION = 4;
 
     final FeatureConfig config;

@@ -189,7 +189,7 @@ public final class SignalsReport {
 
     private void authors(Model model, List<Example> train, List<Example> ham, List<Example> spam, List<Example> otherSpam) {
         List<ConstructedAuthors.Item> items = ConstructedAuthors.build(ham, spam, otherSpam, SEED);
-        md.append("## Author name, e-mail and website, with moderators' corrections\n\n");
+        md.append("## Author name, e-mail, website and linked sites, with moderators' corrections\n\n");
         md.append("**Constructed identities, real texts.** The public sets have no author fields (YouTube's author names are ")
                 .append("dropped as personal data), so `ConstructedAuthors` (seed ").append(SEED).append(") gives the held-out ")
                 .append("YouTube + SMS texts made-up authors; every other spam campaign takes its texts from the Indonesian ")
@@ -204,7 +204,8 @@ public final class SignalsReport {
                 .append("campaigns of 5-15 that change every field (nothing ties them together: the control); and single spam ")
                 .append("comments. All in one shuffled stream for one site. Each comment is judged, then every wrong verdict is ")
                 .append("corrected at once, as a moderator would (except in the first row). No recent-traffic signals, so the rows ")
-                .append("differ only in what the author fields do. It shows what the fields add when authors behave like this, ")
+                .append("differ only in what the author fields (and, in the last row, the link features) do. It shows what ")
+                .append("they add when authors behave like this, ")
                 .append("not how often they do.\n\n");
         md.append("| kind | comments |\n|---|---|\n");
         for (Map.Entry<String, Integer> e : ConstructedAuthors.counts(items).entrySet()) {
