@@ -18,7 +18,7 @@ import org.winnow.store.Corrections.Correction;
 class LiveModelTest {
 
     /** An in-memory log with the store's contract: increasing seqs from 1, visible in order. */
-    static final class MemoryLog implements Corrections {
+    static class MemoryLog implements Corrections {
         final List<Correction> entries = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger reads = new AtomicInteger();
 
@@ -130,22 +130,7 @@ class LiveModelTest {
     @Test
     void aFailingLogDoesNotKillThePoller() throws InterruptedException {
         AtomicInteger failures = new AtomicInteger();
-        Corrections flaky = new Corrections() {
-            @Override
-            public Correction append(Correction c) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Correction append(Correction c, String subject) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int erase(long siteId, String subject) {
-                throw new UnsupportedOperationException();
-            }
-
+        Corrections flaky = new MemoryLog() { // reads the test's log, after failing three times
             @Override
             public List<Correction> after(long afterSeq, int limit) {
                 if (failures.incrementAndGet() <= 3) throw new IllegalStateException("database down");

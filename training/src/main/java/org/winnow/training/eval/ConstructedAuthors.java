@@ -32,7 +32,7 @@ public final class ConstructedAuthors {
             "one linked site", "changing identity", "single spam");
 
     /** One comment, in stream order, with its label and kind. */
-    public record Item(Comment comment, boolean spam, String kind) {}
+    public record Item(Comment comment, boolean spam, String kind) implements KindedItem {}
 
     /** How the stream is judged and corrected. */
     public enum Mode {
@@ -57,20 +57,12 @@ public final class ConstructedAuthors {
     /** One pass: the margin (log-odds minus threshold) each item got before its correction, and how many corrections there were. */
     public record Run(List<Item> items, double[] margins, int corrections) {
         public Metrics metrics() {
-            boolean[] labels = new boolean[items.size()];
-            for (int i = 0; i < labels.length; i++) labels[i] = items.get(i).spam();
-            return Metrics.of(margins, labels);
+            return KindedItem.metrics(items, margins);
         }
 
         /** Share of the items of {@code kind} judged spam. */
         public double flagged(String kind) {
-            int n = 0, flagged = 0;
-            for (int i = 0; i < items.size(); i++) {
-                if (!items.get(i).kind().equals(kind)) continue;
-                n++;
-                if (margins[i] >= 0) flagged++;
-            }
-            return n == 0 ? Double.NaN : (double) flagged / n;
+            return KindedItem.flagged(items, margins, kind);
         }
     }
 

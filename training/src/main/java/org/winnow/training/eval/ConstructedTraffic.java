@@ -34,25 +34,17 @@ public final class ConstructedTraffic {
             "foreign-language ham");
 
     /** One comment: when it arrives, what it is, and its label. */
-    public record Item(Instant at, Comment comment, boolean spam, String kind) {}
+    public record Item(Instant at, Comment comment, boolean spam, String kind) implements KindedItem {}
 
     /** What one pass of the stream through an engine gave: margins in stream order, and the CPU time judging took. */
     public record Run(List<Item> items, double[] margins, long judgeCpuNanos) {
         public Metrics metrics() {
-            boolean[] labels = new boolean[items.size()];
-            for (int i = 0; i < labels.length; i++) labels[i] = items.get(i).spam();
-            return Metrics.of(margins, labels);
+            return KindedItem.metrics(items, margins);
         }
 
         /** Share of the items of {@code kind} judged spam. */
         public double flagged(String kind) {
-            int n = 0, flagged = 0;
-            for (int i = 0; i < items.size(); i++) {
-                if (!items.get(i).kind().equals(kind)) continue;
-                n++;
-                if (margins[i] >= 0) flagged++;
-            }
-            return n == 0 ? Double.NaN : (double) flagged / n;
+            return KindedItem.flagged(items, margins, kind);
         }
     }
 
