@@ -201,7 +201,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The platform judges and learns through the server's live model, like the Akismet API. */
-    private record ServerFilter(WinnowServer server) implements SpamFilter {
+    record ServerFilter(WinnowServer server) implements SpamFilter {
         @Override
         public Verdict judge(long siteId, Comment comment) {
             return server.judge(siteId, comment);
