@@ -63,5 +63,10 @@ final class AdminCommand {
         public void forget(long siteId, long commentId) {
             throw new IllegalStateException("not serving");
         }
+
+        @Override
+        public java.util.List<Decision> decisions(long siteId, long commentId) {
+            throw new IllegalStateException("not serving");
+        }
     };
 }

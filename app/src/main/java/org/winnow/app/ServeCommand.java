@@ -218,6 +218,12 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
+        public java.util.List<Decision> decisions(long siteId, long commentId) {
+            return server.decisions(siteId, trafficId(commentId)).stream()
+                    .map(c -> new Decision(c.spam(), c.source(), c.at())).toList();
+        }
+
+        @Override
         public void storing(long commentId) {
             server.judgedHere(trafficId(commentId));
         }

@@ -16,7 +16,7 @@ import org.winnow.store.Corrections;
 import org.winnow.store.Corrections.Correction;
 import org.winnow.store.Store;
 
-/** The platform's filter over the server: a moderator's decision and its author's erasure meet in the correction log. */
+/** The platform's filter over the server: a moderator's decisions, what their author sees of them, and their erasure meet in the correction log. */
 class ServerFilterTest {
 
     @Test
@@ -33,7 +33,12 @@ class ServerFilterTest {
                 filter.correct(site, 6, bob, false, "moderator");
                 filter.correct(site, 5, ann, false, "moderator"); // a second decision on the same comment
 
+                assertThat(filter.decisions(site, 5)).extracting(SpamFilter.Decision::spam).containsExactly(true, false);
+                assertThat(filter.decisions(site, 5)).allSatisfy(d -> assertThat(d.source()).isEqualTo("moderator"));
+
                 filter.forget(site, 5);
+                assertThat(filter.decisions(site, 5)).isEmpty();
+                assertThat(filter.decisions(site, 6)).singleElement().satisfies(d -> assertThat(d.spam()).isFalse());
                 List<Correction> log = store.corrections().after(0, 10);
                 assertThat(log).extracting(Correction::comment)
                         .containsExactly(Corrections.ERASED_COMMENT, log.get(1).comment(), Corrections.ERASED_COMMENT);

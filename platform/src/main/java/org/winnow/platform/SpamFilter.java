@@ -1,5 +1,7 @@
 package org.winnow.platform;
 
+import java.time.Instant;
+import java.util.List;
 import org.winnow.engine.Comment;
 import org.winnow.engine.Verdict;
 
@@ -28,6 +30,15 @@ public interface SpamFilter {
      * filter may keep what it learned from it until it is rebuilt.
      */
     void forget(long siteId, long commentId);
+
+    /**
+     * The decisions on this comment whose copies {@link #correct} keeps (none once {@link #forget} ran),
+     * oldest first: its author may see what is kept about it.
+     */
+    List<Decision> decisions(long siteId, long commentId);
+
+    /** A moderator's decision the filter keeps a copy of the comment for: the label, who decided, and when. */
+    record Decision(boolean spam, String source, Instant at) {}
 
     /**
      * The comment this thread judged last is about to be stored under {@code commentId}. A filter that

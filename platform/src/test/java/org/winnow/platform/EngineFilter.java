@@ -9,7 +9,7 @@ import org.winnow.engine.model.Model;
 
 /** The test's SpamFilter: a real SpamEngine that learns at once, with a record of every lesson. */
 final class EngineFilter implements SpamFilter {
-    record Lesson(long siteId, long commentId, Comment comment, boolean spam, String source) {}
+    record Lesson(long siteId, long commentId, Comment comment, boolean spam, String source, java.time.Instant at) {}
 
     final SpamEngine engine = SpamEngine.create(Model.empty());
     final List<Lesson> lessons = new CopyOnWriteArrayList<>();
@@ -25,13 +25,21 @@ final class EngineFilter implements SpamFilter {
 
     @Override
     public void correct(long siteId, long commentId, Comment comment, boolean spam, String source) {
-        lessons.add(new Lesson(siteId, commentId, comment, spam, source));
+        lessons.add(new Lesson(siteId, commentId, comment, spam, source, java.time.Instant.now()));
         engine.learn(Long.toString(siteId), comment, spam);
     }
 
     @Override
     public void forget(long siteId, long commentId) {
         forgotten.add(commentId);
+    }
+
+    /** The lessons on this comment, unless the platform asked to forget it (as the server's log would). */
+    @Override
+    public List<Decision> decisions(long siteId, long commentId) {
+        if (forgotten.contains(commentId)) return List.of();
+        return lessons.stream().filter(l -> l.siteId() == siteId && l.commentId() == commentId)
+                .map(l -> new Decision(l.spam(), l.source(), l.at())).toList();
     }
 
     @Override

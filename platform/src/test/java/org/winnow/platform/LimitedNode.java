@@ -41,6 +41,11 @@ final class LimitedNode implements AutoCloseable {
             public void forget(long siteId, long commentId) {
                 engine.forget(siteId, commentId);
             }
+
+            @Override
+            public java.util.List<Decision> decisions(long siteId, long commentId) {
+                return engine.decisions(siteId, commentId);
+            }
         };
         platform = Platform.create(store, dbUrl, counting,
                 new PlatformConfig(Harness.SECRET, publicUrl, trustProxy, clock, limits));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.winnow.engine.Comment;
 import org.winnow.platform.data.CommentThread;
 import org.winnow.platform.data.Threads;
 
@@ -226,7 +227,17 @@ class ReaderFlowTest {
         JsonNode export = JSON.readTree(Harness.client().get(h.base + "/my/" + token + "/export.json").body());
         assertThat(export.get("email").asText()).isEqualTo("erin@example.org");
         assertThat(export.get("comment").asText()).isEqualTo("Please forget me later.");
+        assertThat(export.get("spamFilterTrainingLog")).isEmpty();
+        assertThat(mine).contains("Spam filter's training log").contains("(nothing)");
+        // a moderator's decision keeps a copy in the filter's training log: the owner sees it, and the export lists it
         long id = h.filter.storing.getLast();
+        h.filter.correct(h.homeSite().apiSiteId(), id, Comment.ofText("Please forget me later."), true, "moderator");
+        assertThat(Harness.client().get(h.base + "/my/" + token).body())
+                .contains("a copy of the above, since it was marked spam by a moderator on");
+        JsonNode kept = JSON.readTree(Harness.client().get(h.base + "/my/" + token + "/export.json").body()).get("spamFilterTrainingLog");
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).get("markedAs").asText()).isEqualTo("spam");
+        assertThat(kept.get(0).get("by").asText()).isEqualTo("moderator");
         HttpResponse<String> erased = Harness.client().post(h.base + "/my/" + token + "/erase", fields("confirm", "1"));
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(h.filter.forgotten).isNotEmpty().last().isEqualTo(id); // the filter erases its copies too

@@ -193,6 +193,11 @@ public final class WinnowServer implements AutoCloseable {
         return store.corrections().erase(siteId, subject);
     }
 
+    /** The decisions {@link #correct} keeps under {@code subject}, oldest first (for the comment's author to see). */
+    public List<Correction> decisions(long siteId, String subject) {
+        return store.corrections().about(siteId, subject);
+    }
+
     private synchronized LiveModel started() {
         if (model == null) throw new IllegalStateException("not started");
         return model;

@@ -62,6 +62,12 @@ public interface Corrections {
     Correction append(Correction correction, String subject);
 
     /**
+     * The corrections of {@code siteId} about {@code subject}, in seq order: what the log keeps of one
+     * stored comment, for its author to see. Erased ones are about nothing any more, so they are not listed.
+     */
+    List<Correction> about(long siteId, String subject);
+
+    /**
      * Erases the comment's fields from every correction of {@code siteId} about {@code subject}: each
      * keeps its seq, label, source and time, its comment becomes {@link #ERASED_COMMENT} and it is about
      * nothing any more. For a person's request to erase their comment. Returns how many were erased.

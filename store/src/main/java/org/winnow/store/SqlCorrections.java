@@ -71,6 +71,15 @@ final class SqlCorrections implements Corrections {
     }
 
     @Override
+    public List<Correction> about(long siteId, String subject) {
+        long site = Validate.id("siteId", siteId);
+        String about = Validate.nonBlank("subject", subject, MAX_SUBJECT_CHARS);
+        return db.read("read the corrections about " + about + " of site " + site, c -> Sql.list(c,
+                "SELECT " + COLUMNS + " FROM corrections WHERE site_id = ? AND subject = ? ORDER BY seq",
+                SqlCorrections::correction, site, about));
+    }
+
+    @Override
     public int erase(long siteId, String subject) {
         long site = Validate.id("siteId", siteId);
         String about = Validate.nonBlank("subject", subject, MAX_SUBJECT_CHARS);

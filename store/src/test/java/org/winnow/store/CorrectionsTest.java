@@ -53,7 +53,12 @@ class CorrectionsTest extends StoreTestBase {
         Correction again42 = log.append(new Correction(0, f.siteId(), null, false, "moderator", "{\"author\":\"Ann\"}", at, null), "comment:42");
         Correction elsewhere = log.append(new Correction(0, otherSite, null, true, "moderator", "{\"n\":3}", at, null), "comment:42");
 
+        assertThat(log.about(f.siteId(), "comment:42")).containsExactly(about42, again42);
+        assertThat(log.about(otherSite, "comment:42")).containsExactly(elsewhere);
+        assertThat(log.about(f.siteId(), "comment:404")).isEmpty();
         assertThat(log.erase(f.siteId(), "comment:42")).isEqualTo(2);
+        assertThat(log.about(f.siteId(), "comment:42")).isEmpty(); // erased: about nothing any more
+        assertThat(log.about(f.siteId(), "comment:43")).containsExactly(about43);
         List<Correction> after = log.after(0, 10);
         assertThat(after).hasSize(5);
         // seq, label, source and time stay; only the fields go
@@ -80,6 +85,7 @@ class CorrectionsTest extends StoreTestBase {
         assertThatThrownBy(() -> log.append(c, "x".repeat(Corrections.MAX_SUBJECT_CHARS + 1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> log.erase(f.siteId(), "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.about(f.siteId(), " ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(log.count()).isZero();
         assertThat(log.append(c, "x".repeat(Corrections.MAX_SUBJECT_CHARS)).seq()).isEqualTo(1);
     }

@@ -67,6 +67,12 @@ public final class Moderator {
         if (site != null) filter.forget(site.apiSiteId(), c.id());
     }
 
+    /** The moderators' decisions on this comment that the spam filter keeps a copy of it for, oldest first. */
+    public java.util.List<SpamFilter.Decision> keptDecisions(StoredComment c) {
+        Site site = sites.byId(c.siteId()).orElse(null);
+        return site == null ? java.util.List.of() : filter.decisions(site.apiSiteId(), c.id());
+    }
+
     private void teach(StoredComment c, boolean spam) {
         Site site = sites.byId(c.siteId()).orElse(null);
         if (site == null) return;

@@ -383,7 +383,7 @@ final class AdminRoutes {
         List<Object> out = new ArrayList<>();
         for (StoredComment c : web.comments().byEmailHash(web.intake().emailHash(email))) {
             CommentThread t = web.threads().byId(c.threadId()).orElse(null);
-            if (t != null) out.add(ReaderRoutes.exportOf(c, t));
+            if (t != null) out.add(ReaderRoutes.exportOf(c, t, web.moderator().keptDecisions(c)));
         }
         ctx.header("Content-Disposition", "attachment; filename=\"comments-export.json\"");
         ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.winnow.platform.SpamFilter;
 import org.winnow.platform.data.Article;
 import org.winnow.platform.data.Articles;
 import org.winnow.platform.data.CommentThread;
@@ -170,14 +171,16 @@ final class ReaderRoutes {
         CommentThread t = web.threads().byId(c.threadId()).orElseThrow();
         Http.pageHeaders(ctx, false);
         ctx.html(web.views().render("reader/mine.jte", Map.of("page", page(site, "Your comment", ""),
-                "c", c, "thread", t, "token", ctx.pathParam("token"), "erased", c.status() == Status.ERASED)));
+                "c", c, "thread", t, "token", ctx.pathParam("token"), "erased", c.status() == Status.ERASED,
+                "decisions", web.moderator().keptDecisions(c))));
     }
 
     void export(Context ctx) throws Exception {
         StoredComment c = owned(ctx);
         CommentThread t = web.threads().byId(c.threadId()).orElseThrow();
         ctx.header("Content-Disposition", "attachment; filename=\"comment-" + c.id() + ".json\"");
-        ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(exportOf(c, t)));
+        ctx.contentType("application/json").result(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                exportOf(c, t, web.moderator().keptDecisions(c))));
     }
 
     void erase(Context ctx) {
@@ -198,7 +201,8 @@ final class ReaderRoutes {
                 .orElseThrow(() -> HttpError.notFound("This comment no longer exists: it was erased or deleted."));
     }
 
-    static Map<String, Object> exportOf(StoredComment c, CommentThread t) {
+    /** Everything stored about a comment, as its author's export shows it; {@code kept}: the spam filter's copies. */
+    static Map<String, Object> exportOf(StoredComment c, CommentThread t, List<SpamFilter.Decision> kept) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("page", t.url());
@@ -214,6 +218,14 @@ final class ReaderRoutes {
         m.put("referrer", c.referrer());
         m.put("spamScore", c.score());
         m.put("reasons", c.reasons().stream().map(s -> s.name() + ": " + s.detail()).toList());
+        // each decision keeps a copy of the fields above in the spam filter's training log
+        m.put("spamFilterTrainingLog", kept.stream().map(d -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("markedAs", d.spam() ? "spam" : "not spam");
+            e.put("by", d.source());
+            e.put("at", Fmt.iso(d.at().toEpochMilli()));
+            return e;
+        }).toList());
         return m;
     }
 

@@ -39,6 +39,11 @@ class LiveModelTest {
         }
 
         @Override
+        public List<Correction> about(long siteId, String subject) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int erase(long siteId, String subject) {
             throw new UnsupportedOperationException();
         }
