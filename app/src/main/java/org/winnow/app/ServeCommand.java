@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -218,7 +219,7 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public java.util.List<Decision> decisions(long siteId, long commentId) {
+        public List<Decision> decisions(long siteId, long commentId) {
             return server.decisions(siteId, trafficId(commentId)).stream()
                     .map(c -> new Decision(c.spam(), c.source(), c.at())).toList();
         }

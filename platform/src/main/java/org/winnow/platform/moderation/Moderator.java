@@ -2,6 +2,7 @@ package org.winnow.platform.moderation;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.winnow.engine.Comment;
@@ -68,9 +69,9 @@ public final class Moderator {
     }
 
     /** The moderators' decisions on this comment that the spam filter keeps a copy of it for, oldest first. */
-    public java.util.List<SpamFilter.Decision> keptDecisions(StoredComment c) {
+    public List<SpamFilter.Decision> keptDecisions(StoredComment c) {
         Site site = sites.byId(c.siteId()).orElse(null);
-        return site == null ? java.util.List.of() : filter.decisions(site.apiSiteId(), c.id());
+        return site == null ? List.of() : filter.decisions(site.apiSiteId(), c.id());
     }
 
     private void teach(StoredComment c, boolean spam) {
