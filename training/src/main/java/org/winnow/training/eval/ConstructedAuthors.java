@@ -178,20 +178,13 @@ public final class ConstructedAuthors {
         boolean history = mode == Mode.DEFAULT || mode == Mode.NO_LINK_FEATURES;
         SpamEngine engine = SpamEngine.create(model, RecentTraffic.off(),
                 history ? AuthorHistory.withDefaults() : AuthorHistory.off());
-        double[] margins = new double[items.size()];
-        int corrections = 0;
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
-            Comment c = item.comment();
-            if (mode == Mode.NO_AUTHOR_FIELDS) c = c.toBuilder().author("").authorEmail("").authorUrl("").build();
-            margins[i] = engine.judge(SITE, c).logOdds() - engine.threshold();
-            boolean wrong = margins[i] >= 0 != item.spam();
-            if (wrong && mode != Mode.MODEL_ONLY) {
-                engine.learn(SITE, c, item.spam());
-                corrections++;
-            }
-        }
-        return new Run(items, margins, corrections);
+        List<Comment> comments = items.stream().map(Item::comment)
+                .map(c -> mode == Mode.NO_AUTHOR_FIELDS ? c.toBuilder().author("").authorEmail("").authorUrl("").build() : c)
+                .toList();
+        boolean[] labels = new boolean[items.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = items.get(i).spam();
+        OnlineAdaptation.Pass pass = OnlineAdaptation.pass(engine, SITE, comments, labels, mode != Mode.MODEL_ONLY);
+        return new Run(items, pass.margins(), pass.corrections());
     }
 
     /** Item counts per kind, in {@link #KINDS} order. */

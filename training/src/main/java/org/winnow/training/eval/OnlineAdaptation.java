@@ -1,5 +1,6 @@
 package org.winnow.training.eval;
 
+import org.winnow.engine.Comment;
 import org.winnow.engine.SpamEngine;
 import org.winnow.engine.Verdict;
 import org.winnow.engine.model.Model;
@@ -64,6 +65,16 @@ public final class OnlineAdaptation {
             }
         }
 
+        /** Each comment's log-odds minus the threshold, before its correction, in stream order (not a copy). */
+        double[] margins() {
+            return scores;
+        }
+
+        /** Corrections made over the whole stream. */
+        int corrections() {
+            return corrections.length == 0 ? 0 : corrections[corrections.length - 1];
+        }
+
         private Metrics figures(int from, int to) {
             return Metrics.of(Arrays.copyOfRange(scores, from, to), Arrays.copyOfRange(labels, from, to));
         }
@@ -71,24 +82,31 @@ public final class OnlineAdaptation {
 
     /** Judges every comment of {@code stream} for {@code site}, then corrects the engine when it was wrong. */
     public static Pass pass(Model start, String site, List<Example> stream) {
-        SpamEngine engine = SpamEngine.create(start);
-        int n = stream.size();
+        boolean[] labels = new boolean[stream.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = stream.get(i).spam();
+        return pass(SpamEngine.create(start), site, stream.stream().map(Example::comment).toList(), labels, true);
+    }
+
+    /**
+     * Judges each of {@code comments} for {@code site} on {@code engine}, in order; when {@code correct},
+     * each wrong verdict is then corrected with its label at once, as a moderator would.
+     */
+    static Pass pass(SpamEngine engine, String site, List<Comment> comments, boolean[] labels, boolean correct) {
+        int n = comments.size();
         double[] scores = new double[n];
-        boolean[] labels = new boolean[n];
         int[] corrections = new int[n];
         int made = 0;
         for (int i = 0; i < n; i++) {
-            Example e = stream.get(i);
-            Verdict v = engine.judge(site, e.comment());
+            Comment c = comments.get(i);
+            Verdict v = engine.judge(site, c);
             scores[i] = v.logOdds() - engine.threshold();
-            labels[i] = e.spam();
-            if (v.isSpam() != e.spam()) {
-                engine.learn(site, e.comment(), e.spam());
+            if (correct && v.isSpam() != labels[i]) {
+                engine.learn(site, c, labels[i]);
                 made++;
             }
             corrections[i] = made;
         }
-        return new Pass(scores, labels, corrections, engine);
+        return new Pass(scores, labels.clone(), corrections, engine);
     }
 
     public static Metrics judgeAll(SpamEngine engine, String site, List<Example> data) {

@@ -331,13 +331,7 @@ public final class QualityReport {
         OnlineAdaptation.Pass pass = OnlineAdaptation.pass(baseModel, "vispam-site", test);
         List<OnlineAdaptation.Window> windows = pass.windows(WINDOW);
         windowRows(windows);
-        int correctionsBefore = 0;
-        List<Double> laterF1 = new ArrayList<>();
-        for (OnlineAdaptation.Window w : windows) {
-            // windows that start with at least 500 corrections already learnt
-            if (correctionsBefore >= 500) laterF1.add(w.metrics().f1());
-            correctionsBefore = w.corrections();
-        }
+        List<Double> laterF1 = f1AfterCorrections(windows, 500);
         int total = windows.isEmpty() ? 0 : windows.getLast().corrections();
         md.append('\n');
         if (laterF1.isEmpty()) {
@@ -378,8 +372,7 @@ public final class QualityReport {
         int total = windows.isEmpty() ? 0 : windows.getLast().corrections();
         int from = windows.size(); // the first window from which every window has F1 >= 0.90
         while (from > 0 && windows.get(from - 1).metrics().f1() >= 0.90) from--;
-        List<Double> after500 = new ArrayList<>();
-        for (int i = 1; i < windows.size(); i++) if (windows.get(i - 1).corrections() >= 500) after500.add(windows.get(i).metrics().f1());
+        List<Double> after500 = f1AfterCorrections(windows, 500);
         String figure;
         boolean met;
         if (!after500.isEmpty()) {
@@ -398,6 +391,15 @@ public final class QualityReport {
         target(stream + " adaptation: original-domain F1 drops by at most 1 point",
                 String.format(Locale.ROOT, "%.4f before; %.4f for another site, %.4f for the adapted site", before.f1(), other.f1(), same.f1()),
                 metOrNot(before.f1() - other.f1() <= 0.01 && before.f1() - same.f1() <= 0.01), section);
+    }
+
+    /** The F1 of each window that starts with at least {@code corrections} corrections already learnt. */
+    private static List<Double> f1AfterCorrections(List<OnlineAdaptation.Window> windows, int corrections) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 1; i < windows.size(); i++) {
+            if (windows.get(i - 1).corrections() >= corrections) out.add(windows.get(i).metrics().f1());
+        }
+        return out;
     }
 
     /** Comments per window of the adaptation streams. */
